@@ -1,0 +1,5 @@
+// Commands for coders who tune the lexicon (kwic, sheet, evaluate, lint, suggest, keyness, diff,
+// import, export), registered with the CLI through this table.
+import type { CommandSpec } from '../commands.ts';
+
+export const CODER_COMMANDS: CommandSpec[] = [];

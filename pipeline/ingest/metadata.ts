@@ -1,0 +1,98 @@
+// Validate metadata rows (pure): required columns, doc_id syntax and uniqueness, dates, languages, and
+// where each text lives. Every problem becomes a diagnostic naming the row's line.
+import { isAbsolute, normalize } from 'node:path';
+import type { CsvRecord } from '../lib/csv.ts';
+import { diag } from '../lib/diagnostics.ts';
+import { LANGS, type Diagnostic, type DocumentMeta, type Lang } from '../lib/types.ts';
+
+export const REQUIRED_COLUMNS = ['doc_id', 'source', 'source_type'] as const;
+export const DOC_ID = /^[A-Za-z0-9._-]+$/;
+const KNOWN = new Set(['doc_id', 'source', 'source_type', 'date', 'lang', 'title', 'url', 'file', 'encoding', 'text']);
+
+/** `2022`, `2022-01` or a real calendar day `2022-01-07`. */
+export function validDate(s: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
+  if (!m) return false;
+  const [, y, mo, d] = m;
+  if (mo === undefined) return true;
+  const month = Number(mo);
+  if (month < 1 || month > 12) return false;
+  if (d === undefined) return true;
+  const day = Number(d);
+  const last = new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
+  return day >= 1 && day <= last;
+}
+
+export interface MetaRow {
+  meta: DocumentMeta;
+  /** Relative path of the text inside the corpus folder ('' for single-file corpora). */
+  file: string;
+  encoding: string;
+}
+
+/** Validate rows. `origin(line)` names where a row came from; `withFiles` says whether `file` applies. */
+export function validateMetadata(records: readonly CsvRecord[], path: string, withFiles: boolean): { rows: MetaRow[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const rows: MetaRow[] = [];
+  const firstLine = new Map<string, number>();
+  for (const { line, values } of records) {
+    const err = (message: string, rule: string) => diagnostics.push(diag(path, line, 'error', message, rule));
+    const docId = (values.doc_id ?? '').trim();
+    let ok = true;
+    if (!DOC_ID.test(docId)) {
+      err(docId === '' ? 'empty doc_id; expected letters, digits, `.`, `_` or `-`' : `doc_id \`${docId}\` has characters outside [A-Za-z0-9._-]`, 'corpus/bad-doc-id');
+      ok = false;
+    } else if (firstLine.has(docId)) {
+      err(`duplicate doc_id \`${docId}\` (also at line ${firstLine.get(docId)}); expected each doc_id once`, 'corpus/duplicate-doc-id');
+      ok = false;
+    } else {
+      firstLine.set(docId, line);
+    }
+    for (const col of ['source', 'source_type'] as const) {
+      if ((values[col] ?? '').trim() === '') {
+        err(`empty \`${col}\` for doc_id \`${docId}\`; expected a value`, 'corpus/missing-value');
+        ok = false;
+      }
+    }
+    const date = (values.date ?? '').trim();
+    if (date !== '' && !validDate(date)) {
+      err(`invalid date \`${date}\`; expected an ISO date such as 2022-01-07, 2022-01 or 2022`, 'corpus/bad-date');
+      ok = false;
+    }
+    const lang = ((values.lang ?? '').trim() || 'en').toLowerCase();
+    if (!(LANGS as readonly string[]).includes(lang)) {
+      err(`unknown lang \`${lang}\`; expected one of: ${LANGS.join(', ')}`, 'corpus/unknown-lang');
+      ok = false;
+    }
+    let file = '';
+    if (withFiles) {
+      file = (values.file ?? '').trim() || `texts/${docId}.txt`;
+      const norm = normalize(file);
+      if (isAbsolute(file) || /^[A-Za-z]:[\\/]/.test(file)) {
+        err(`file \`${file}\` is an absolute path; expected a path relative to the corpus folder`, 'corpus/file-outside');
+        ok = false;
+      } else if (norm === '..' || norm.startsWith('../') || norm.startsWith('..\\')) {
+        err(`file \`${file}\` points outside the corpus folder; expected a path inside it`, 'corpus/file-outside');
+        ok = false;
+      }
+      file = norm;
+    }
+    if (!ok) continue;
+    const columns: Record<string, string> = {};
+    for (const [k, v] of Object.entries(values)) if (k !== 'text') columns[k] = k === 'lang' ? lang : k === 'date' ? date : (v ?? '').trim();
+    columns.doc_id = docId;
+    rows.push({
+      meta: {
+        docId, source: values.source.trim(), sourceType: values.source_type.trim(), date, lang: lang as Lang,
+        title: (values.title ?? '').trim(), url: (values.url ?? '').trim(), columns, origin: withFiles ? file : `${path}:${line}`, line,
+      },
+      file, encoding: (values.encoding ?? '').trim(),
+    });
+  }
+  return { rows, diagnostics };
+}
+
+/** Metadata columns beyond the known ones: kept as grouping variables, in header order. */
+export function extraColumns(header: readonly string[]): string[] {
+  return header.filter((h) => !KNOWN.has(h));
+}

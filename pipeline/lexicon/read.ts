@@ -1,0 +1,66 @@
+// Load a lexicon folder: frames.csv plus every other top-level .csv (sorted by name). The cue lists for
+// stance live in the cues/ subfolder and are read by the stance module.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { diag } from '../lib/diagnostics.ts';
+import { decodeText } from '../lib/encoding.ts';
+import { sha256 } from '../lib/io.ts';
+import type { Diagnostic, Lexicon, PatternEntry } from '../lib/types.ts';
+import { displayPath } from '../ingest/read.ts';
+import { parseFrames, parsePatterns, validatePatterns } from './parse.ts';
+
+export interface LoadedLexicon {
+  lexicon: Lexicon;
+  diagnostics: Diagnostic[];
+  /** path → sha256 of every file read, for the manifest. */
+  hashes: Record<string, string>;
+}
+
+function readTextFile(path: string, diagnostics: Diagnostic[], hashes: Record<string, string>): string | undefined {
+  const bytes = readFileSync(path);
+  hashes[displayPath(path)] = sha256(bytes);
+  const decoded = decodeText(bytes, displayPath(path), '');
+  if ('error' in decoded) {
+    diagnostics.push({ ...decoded.error, rule: decoded.error.rule.replace(/^corpus\//, 'lexicon/') });
+    return undefined;
+  }
+  return decoded.text;
+}
+
+export function readLexicon(dir: string): LoadedLexicon {
+  const diagnostics: Diagnostic[] = [];
+  const hashes: Record<string, string> = {};
+  const lexicon: Lexicon = { frames: [], frameById: new Map(), patterns: [], files: [] };
+  const out = () => ({ lexicon, diagnostics, hashes });
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    diagnostics.push(diag(displayPath(dir), undefined, 'error', 'lexicon folder not found; expected a folder with frames.csv and pattern CSV files', 'lexicon/not-found'));
+    return out();
+  }
+  const framesPath = join(dir, 'frames.csv');
+  if (!existsSync(framesPath)) {
+    diagnostics.push(diag(displayPath(framesPath), undefined, 'error', 'frames.csv is missing; expected `frame,family,label,description` rows declaring the frames', 'lexicon/no-frames'));
+    return out();
+  }
+  const framesText = readTextFile(framesPath, diagnostics, hashes);
+  if (framesText === undefined) return out();
+  const parsedFrames = parseFrames(framesText, displayPath(framesPath));
+  diagnostics.push(...parsedFrames.diagnostics);
+  lexicon.frames = parsedFrames.frames;
+  lexicon.frameById = new Map(parsedFrames.frames.map((f) => [f.frame, f]));
+  const frameIds = new Set(lexicon.frameById.keys());
+  const files = readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.csv') && f !== 'frames.csv').sort();
+  if (files.length === 0) diagnostics.push(diag(displayPath(dir), undefined, 'error', 'no pattern files; expected at least one .csv with `frame,pattern,lang,note` rows besides frames.csv', 'lexicon/no-patterns'));
+  const patterns: PatternEntry[] = [];
+  for (const f of files) {
+    const p = join(dir, f);
+    const text = readTextFile(p, diagnostics, hashes);
+    if (text === undefined) continue;
+    lexicon.files.push(displayPath(p));
+    const parsed = parsePatterns(text, displayPath(p), frameIds, patterns.length);
+    diagnostics.push(...parsed.diagnostics);
+    patterns.push(...parsed.entries);
+  }
+  diagnostics.push(...validatePatterns(patterns));
+  lexicon.patterns = patterns;
+  return out();
+}

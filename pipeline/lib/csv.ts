@@ -1,0 +1,106 @@
+// CSV in and out. Reading keeps each record's line number and turns every structural problem into a
+// diagnostic (all of them, not just the first); writing formats one way so outputs are byte-stable.
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { diag } from './diagnostics.ts';
+import type { Diagnostic } from './types.ts';
+
+export interface CsvRecord {
+  line: number;
+  values: Record<string, string>;
+}
+
+export interface CsvTable {
+  header: string[];
+  records: CsvRecord[];
+  diagnostics: Diagnostic[];
+  delimiter: string;
+}
+
+/** `;`-separated files (spreadsheet exports in many locales) are accepted when the header says so. */
+export function detectDelimiter(text: string): string {
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const count = (ch: string) => firstLine.split(ch).length - 1;
+  if (count(',') === 0 && count(';') > 0) return ';';
+  if (count(',') === 0 && count('\t') > 0) return '\t';
+  return ',';
+}
+
+/**
+ * Parse a CSV with a header row. Each record's `line` is the line where it starts. Ragged rows, bad
+ * quotes and duplicate header names become diagnostics with rule ids under `area`.
+ */
+export function parseCsv(text: string, path: string, area: string): CsvTable {
+  const diagnostics: Diagnostic[] = [];
+  const delimiter = detectDelimiter(text);
+  const options: Record<string, unknown> = {
+    bom: true, info: true, delimiter, skip_empty_lines: true, relax_column_count: false,
+    skip_records_with_error: true,
+    on_skip: (err: { code?: string; lines?: number; message: string } | undefined) => {
+      if (!err) return;
+      const message = err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
+        ? err.message.replace(/^Invalid Record Length: expect (\d+), got (\d+).*$/, 'row has $2 fields; expected $1 like the header')
+        : err.message.replace(/ at line \d+.*$| on line \d+.*$/, '');
+      diagnostics.push(diag(path, err.lines, 'error', message, `${area}/csv-syntax`));
+    },
+  };
+  const rows = (parse as (input: string, o: Record<string, unknown>) => unknown)(text, options) as { record: string[]; info: { lines: number } }[];
+  if (rows.length === 0) {
+    diagnostics.push(diag(path, 1, 'error', 'file is empty; expected a header row', `${area}/empty`));
+    return { header: [], records: [], diagnostics, delimiter };
+  }
+  const header = rows[0].record.map((h) => h.trim());
+  const seen = new Set<string>();
+  header.forEach((h, i) => {
+    if (h === '') diagnostics.push(diag(path, 1, 'error', `column ${i + 1} has an empty header name`, `${area}/header`));
+    else if (seen.has(h)) diagnostics.push(diag(path, 1, 'error', `duplicate column \`${h}\` in the header`, `${area}/header`));
+    seen.add(h);
+  });
+  const records: CsvRecord[] = [];
+  for (const row of rows.slice(1)) {
+    const newlines = row.record.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
+    const values: Record<string, string> = {};
+    header.forEach((h, i) => { values[h] = row.record[i] ?? ''; });
+    records.push({ line: row.info.lines - newlines, values });
+  }
+  return { header, records, diagnostics, delimiter };
+}
+
+/** Names of required columns that the header lacks, as diagnostics. */
+export function requireColumns(table: CsvTable, required: readonly string[], path: string, area: string): Diagnostic[] {
+  const missing = required.filter((c) => !table.header.includes(c));
+  if (missing.length === 0) return [];
+  return [diag(path, 1, 'error',
+    `missing required column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `\`${m}\``).join(', ')}; the header has ${table.header.map((h) => `\`${h}\``).join(', ') || 'nothing'}`,
+    `${area}/missing-column`)];
+}
+
+export type Cell = string | number | boolean | null | undefined;
+
+/** Format rows as CSV: LF line ends, quotes only where needed, a header always. */
+export function formatCsv(columns: readonly string[], rows: Iterable<readonly Cell[]>): string {
+  return formatCsvHeader(columns) + formatCsvRows(rows);
+}
+
+export function formatCsvHeader(columns: readonly string[]): string {
+  return stringify([columns as string[]], { record_delimiter: '\n' });
+}
+
+export function formatCsvRows(rows: Iterable<readonly Cell[]>): string {
+  const out: string[] = [];
+  for (const r of rows) out.push(stringify([r.map(cellText)], { record_delimiter: '\n' }));
+  return out.join('');
+}
+
+function cellText(c: Cell): string {
+  if (c === null || c === undefined) return '';
+  if (typeof c === 'boolean') return c ? 'true' : 'false';
+  return String(c);
+}
+
+/** Numbers in outputs: fixed decimals, no `-0`, `NA` for not-a-number. */
+export function fmt(x: number, digits = 4): string {
+  if (!Number.isFinite(x)) return 'NA';
+  const s = x.toFixed(digits);
+  return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
+}

@@ -1,0 +1,95 @@
+// The token cache: one compact binary file per (text hash, tokenizer), so an unchanged document is never
+// tokenized twice. Layout: "QTK1", u32 header length, JSON header, vocabulary (NUL-joined UTF-8), padding
+// to 4 bytes, u32 types/starts/ends/sentenceEnds, u8 kinds/pos, then a SHA-256 of all that. A torn or
+// corrupted file fails the checksum and is rebuilt, never read as data.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../lib/io.ts';
+import type { Lang, TokenizedDocument } from '../lib/types.ts';
+
+const MAGIC = 'QTK1';
+
+interface Header {
+  lang: Lang;
+  textHash: string;
+  tokenizer: string;
+  n: number;
+  sentences: number;
+  words: number;
+  vocabBytes: number;
+}
+
+export function cacheKey(textHash: string, tokenizer: string): string {
+  return `${textHash}.${createHash('sha256').update(tokenizer).digest('hex').slice(0, 12)}`;
+}
+
+export function cachePath(cacheDir: string, textHash: string, tokenizer: string): string {
+  return join(cacheDir, 'tokens', textHash.slice(0, 2), `${cacheKey(textHash, tokenizer)}.qtk`);
+}
+
+export function encodeTokens(doc: TokenizedDocument): Buffer {
+  const vocab = Buffer.from(doc.vocab.join('\u0000'), 'utf8');
+  const header: Header = { lang: doc.lang, textHash: doc.textHash, tokenizer: doc.tokenizer, n: doc.types.length, sentences: doc.sentenceEnds.length, words: doc.words, vocabBytes: vocab.length };
+  const h = Buffer.from(JSON.stringify(header), 'utf8');
+  const pre = 8 + h.length + vocab.length;
+  const pad = (4 - (pre % 4)) % 4;
+  const n = header.n;
+  const body = Buffer.alloc(pre + pad + 4 * (3 * n + header.sentences) + 2 * n);
+  body.write(MAGIC, 0, 'latin1');
+  body.writeUInt32LE(h.length, 4);
+  h.copy(body, 8);
+  vocab.copy(body, 8 + h.length);
+  let at = pre + pad;
+  for (const arr of [doc.types, doc.starts, doc.ends, doc.sentenceEnds]) {
+    Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength).copy(body, at);
+    at += arr.byteLength;
+  }
+  Buffer.from(doc.kinds.buffer, doc.kinds.byteOffset, n).copy(body, at);
+  Buffer.from(doc.pos.buffer, doc.pos.byteOffset, n).copy(body, at + n);
+  return Buffer.concat([body, createHash('sha256').update(body).digest()]);
+}
+
+/** Decode a cache file; undefined when it is torn, corrupt or of another version. */
+export function decodeTokens(buf: Buffer, docId: string): TokenizedDocument | undefined {
+  if (buf.length < 40 || buf.toString('latin1', 0, 4) !== MAGIC) return undefined;
+  const body = buf.subarray(0, buf.length - 32);
+  if (!createHash('sha256').update(body).digest().equals(buf.subarray(buf.length - 32))) return undefined;
+  const hl = body.readUInt32LE(4);
+  const header = JSON.parse(body.toString('utf8', 8, 8 + hl)) as Header;
+  const vocabStart = 8 + hl;
+  const vocabText = body.toString('utf8', vocabStart, vocabStart + header.vocabBytes);
+  const pre = vocabStart + header.vocabBytes;
+  let at = pre + ((4 - (pre % 4)) % 4);
+  const n = header.n;
+  // Copy into fresh, aligned arrays (the buffer may be pooled or unaligned).
+  const u32 = (len: number) => {
+    const a = new Uint32Array(len);
+    Buffer.from(a.buffer).set(body.subarray(at, at + 4 * len));
+    at += 4 * len;
+    return a;
+  };
+  const types = u32(n);
+  const starts = u32(n);
+  const ends = u32(n);
+  const sentenceEnds = u32(header.sentences);
+  const kinds = Uint8Array.from(body.subarray(at, at + n));
+  const pos = Uint8Array.from(body.subarray(at + n, at + 2 * n));
+  const vocab = n === 0 && header.vocabBytes === 0 ? [] : vocabText.split('\u0000');
+  return { docId, lang: header.lang, textHash: header.textHash, tokenizer: header.tokenizer, vocab, types, starts, ends, kinds, pos, sentenceEnds, words: header.words };
+}
+
+export function readCached(cacheDir: string, docId: string, textHash: string, tokenizer: string): TokenizedDocument | undefined {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(cachePath(cacheDir, textHash, tokenizer));
+  } catch {
+    return undefined;
+  }
+  const doc = decodeTokens(buf, docId);
+  return doc && doc.textHash === textHash && doc.tokenizer === tokenizer ? doc : undefined;
+}
+
+export async function writeCached(cacheDir: string, doc: TokenizedDocument): Promise<void> {
+  await writeFileAtomic(cachePath(cacheDir, doc.textHash, doc.tokenizer), encodeTokens(doc));
+}

@@ -1,0 +1,48 @@
+// Tokenize one document, dispatching on its language: English through wink-nlp, Russian and Kazakh
+// through the ICU segmenter. Long texts are cut at paragraph breaks into chunks, so a 200 MB text is
+// tokenized piece by piece with the same offsets as in one go.
+import { NORMALIZE_VERSION } from '../lib/normalize.ts';
+import type { Lang, TokenizedDocument } from '../lib/types.ts';
+import { assembleDocument, type RawToken } from './assemble.ts';
+import { ENGLISH_TOKENIZER, tokenizeEnglish } from './english.ts';
+import { UNICODE_TOKENIZER, tokenizeUnicode } from './unicode.ts';
+
+/** Bump when assemble.ts changes what it produces: every cached document is then re-tokenized. */
+const ASSEMBLY_VERSION = 'a1';
+
+export function tokenizerId(lang: Lang): string {
+  const base = lang === 'en' ? ENGLISH_TOKENIZER : `${lang}:${UNICODE_TOKENIZER}`;
+  return `${base}+${ASSEMBLY_VERSION}+${NORMALIZE_VERSION}`;
+}
+
+export const CHUNK_CHARS = 256 * 1024;
+
+/** Cut points at paragraph breaks (or line breaks, or spaces) so that no chunk exceeds `max` chars. */
+export function chunkBoundaries(text: string, max = CHUNK_CHARS): number[] {
+  const cuts = [0];
+  let from = 0;
+  while (text.length - from > max) {
+    const window = text.slice(from, from + max);
+    let cut = window.lastIndexOf('\n\n');
+    if (cut < max / 4) cut = window.lastIndexOf('\n');
+    if (cut < max / 4) cut = window.search(/\s\S*$/u);
+    if (cut < max / 4) cut = max;
+    from += cut + (cut === max ? 0 : 1);
+    cuts.push(from);
+  }
+  cuts.push(text.length);
+  return cuts;
+}
+
+export function tokenizeDocument(text: string, meta: { docId: string; lang: Lang; textHash: string }): TokenizedDocument {
+  const cuts = chunkBoundaries(text);
+  const raw: RawToken[] = [];
+  let sentences = 0;
+  for (let c = 0; c + 1 < cuts.length; c++) {
+    const chunk = text.slice(cuts[c], cuts[c + 1]);
+    const r = meta.lang === 'en' ? tokenizeEnglish(chunk, cuts[c], sentences) : tokenizeUnicode(chunk, meta.lang, cuts[c], sentences);
+    for (const t of r.tokens) raw.push(t);
+    sentences += r.sentences;
+  }
+  return assembleDocument(text, raw, { ...meta, tokenizer: tokenizerId(meta.lang) });
+}

@@ -1,0 +1,36 @@
+// The generic Unicode tokenizer (Russian, Kazakh, and any text wink-nlp's English model is not for):
+// ICU sentence and word boundaries from Intl.Segmenter, with character offsets. Hyphenated words are
+// joined afterwards by assemble.ts, so «из-за» and «Санкт-Петербург» stay whole.
+import type { RawToken } from './assemble.ts';
+
+export const UNICODE_TOKENIZER = `icu@${process.versions.icu ?? 'none'}+segmenter`;
+
+const segmenters = new Map<string, { sentence: Intl.Segmenter; word: Intl.Segmenter }>();
+
+function segmentersFor(locale: string) {
+  let s = segmenters.get(locale);
+  if (!s) {
+    s = { sentence: new Intl.Segmenter(locale, { granularity: 'sentence' }), word: new Intl.Segmenter(locale, { granularity: 'word' }) };
+    segmenters.set(locale, s);
+  }
+  return s;
+}
+
+export function tokenizeUnicode(text: string, locale: string, base = 0, firstSentence = 0): { tokens: RawToken[]; sentences: number } {
+  const seg = segmentersFor(locale);
+  const tokens: RawToken[] = [];
+  let sentence = firstSentence - 1;
+  for (const s of seg.sentence.segment(text)) {
+    let any = false;
+    for (const w of seg.word.segment(s.segment)) {
+      if (!w.isWordLike && /^\s+$/u.test(w.segment)) continue;
+      if (!any) {
+        sentence++;
+        any = true;
+      }
+      const start = s.index + w.index;
+      tokens.push({ start: base + start, end: base + start + w.segment.length, pos: 0, sentence });
+    }
+  }
+  return { tokens, sentences: sentence - firstSentence + 1 };
+}
