@@ -23,19 +23,19 @@ export function chunkBoundaries(text: string, max = CHUNK_CHARS): number[] {
   let from = 0;
   while (text.length - from > max) {
     const window = text.slice(from, from + max);
-    let cut = window.lastIndexOf('\n\n');
-    if (cut < max / 4) cut = window.lastIndexOf('\n');
-    if (cut < max / 4) cut = window.search(/\s\S*$/u);
-    if (cut < max / 4) cut = max;
-    from += cut + (cut === max ? 0 : 1);
+    const para = window.lastIndexOf('\n\n');
+    const line = window.lastIndexOf('\n');
+    const space = window.search(/\s\S*$/u);
+    const cut = para >= max / 4 ? para + 2 : line >= max / 4 ? line + 1 : space >= max / 4 ? space + 1 : max;
+    from += cut;
     cuts.push(from);
   }
   cuts.push(text.length);
   return cuts;
 }
 
-export function tokenizeDocument(text: string, meta: { docId: string; lang: Lang; textHash: string }): TokenizedDocument {
-  const cuts = chunkBoundaries(text);
+export function tokenizeDocument(text: string, meta: { docId: string; lang: Lang; textHash: string }, chunkChars = CHUNK_CHARS): TokenizedDocument {
+  const cuts = chunkBoundaries(text, chunkChars);
   const raw: RawToken[] = [];
   let sentences = 0;
   for (let c = 0; c + 1 < cuts.length; c++) {

@@ -1,0 +1,42 @@
+// Render a Vega-Lite spec headless: Vega's SVG renderer (no canvas, so text metrics come from Vega's
+// built-in estimates and the layout is the same on every machine), then resvg for the PNG with the
+// bundled DejaVu fonts and system fonts off — the PNG never depends on what fonts a machine has.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+
+const require = createRequire(import.meta.url);
+const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+export const FONT_FAMILY = 'DejaVu Sans';
+/** The font files resvg is given; without them every label would silently vanish from the PNG. */
+export const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf'].map((f) => join(FONT_DIR, f));
+
+export interface Rendered {
+  svg: string;
+  png: Uint8Array;
+}
+
+export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+export function renderPng(svg: string): Uint8Array {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: 2 },
+    background: 'white',
+    font: { loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, fontFiles: FONT_FILES },
+  });
+  return resvg.render().asPng();
+}
+
+export async function renderFigure(spec: TopLevelSpec): Promise<Rendered> {
+  const svg = await renderSvg(spec);
+  return { svg, png: renderPng(svg) };
+}
