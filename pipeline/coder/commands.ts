@@ -1,5 +1,6 @@
 // Commands for coders who tune the lexicon (kwic, sheet, evaluate, lint, suggest, keyness, diff,
 // import, export), registered with the CLI through this table.
 import type { CommandSpec } from '../commands.ts';
+import { kwicCommand } from './kwic/index.ts';
 
-export const CODER_COMMANDS: CommandSpec[] = [];
+export const CODER_COMMANDS: CommandSpec[] = [kwicCommand];

@@ -51,27 +51,40 @@ interface Sums {
   moves: number;
 }
 
+/** Non-zero cells of a tally as [cell, count] pairs, computed once per document (bootstrap hot path). */
+const sparse = new WeakMap<DocTally, Int32Array>();
+function nonZero(t: DocTally): Int32Array {
+  let nz = sparse.get(t);
+  if (!nz) {
+    const pairs: number[] = [];
+    t.counts.forEach((c, i) => {
+      if (c !== 0) pairs.push(i, c);
+    });
+    sparse.set(t, (nz = Int32Array.from(pairs)));
+  }
+  return nz;
+}
+
 function sumDocs(docs: readonly DocTally[], idx: ArrayLike<number> | undefined, o: CountOptions): Sums {
-  const F = o.frames.length;
-  const s: Sums = { words: 0, frameUse: new Float64Array(F * USE_ROWS.length), sec: 0, griev: 0, moves: 0 };
+  const s: Sums = { words: 0, frameUse: new Float64Array(o.frames.length * USE_ROWS.length), sec: 0, griev: 0, moves: 0 };
+  const family = o.frames.map((f) => f.family);
+  const counted = USES.map((_, u) => o.comparisonUses.includes(u));
   const n = idx ? idx.length : docs.length;
   for (let k = 0; k < n; k++) {
     const t = docs[idx ? idx[k] : k];
     s.words += t.words;
     s.moves += t.moves;
-    for (let f = 0; f < F; f++) {
-      let all = 0;
-      for (let u = 0; u < USES.length; u++) {
-        const c = t.counts[f * USES.length + u];
-        if (c === 0) continue;
-        s.frameUse[f * USE_ROWS.length + u + 1] += c;
-        all += c;
-        if (o.comparisonUses.includes(u)) {
-          if (o.frames[f].family === 'securitizing') s.sec += c;
-          else if (o.frames[f].family === 'grievance') s.griev += c;
-        }
+    const nz = nonZero(t);
+    for (let j = 0; j < nz.length; j += 2) {
+      const f = Math.floor(nz[j] / USES.length);
+      const u = nz[j] % USES.length;
+      const c = nz[j + 1];
+      s.frameUse[f * USE_ROWS.length + u + 1] += c;
+      s.frameUse[f * USE_ROWS.length] += c;
+      if (counted[u]) {
+        if (family[f] === 'securitizing') s.sec += c;
+        else if (family[f] === 'grievance') s.griev += c;
       }
-      s.frameUse[f * USE_ROWS.length] += all;
     }
   }
   return s;

@@ -1,11 +1,13 @@
-// Disk access for outputs. A command writes into out/.staging/ and, only when everything succeeded,
-// commits: it records the file list in out/.staging/COMMIT and renames each file into place. A run that
-// fails, is interrupted or killed leaves out/ as it was; a COMMIT found at the next start is rolled forward.
+// Disk access for outputs. A command writes into out/.cache/staging/ and, only when everything succeeded,
+// commits: it records the file list in a COMMIT marker and renames each file into out/, synchronously, so
+// no signal handler runs halfway. A run that fails, is interrupted or killed before the marker leaves
+// out/ as it was; one killed after it is rolled forward by the next command that takes the lock.
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
-import { readdir, rename, writeFile, mkdir, rm } from 'node:fs/promises';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { DataError, diag } from './diagnostics.ts';
+import { acquireLock, releaseLock } from './io-lock.ts';
 
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
@@ -24,93 +26,85 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   }
 }
 
-interface LockInfo {
-  pid: number;
-  command: string;
-  started: string;
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Take out/.lock, or refuse naming the run that holds it. A lock whose process is gone is taken over. */
-function acquireLock(outDir: string, command: string): string {
-  const lockPath = join(outDir, '.lock');
-  const info: LockInfo = { pid: process.pid, command, started: new Date().toISOString() };
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      writeFileSync(lockPath, JSON.stringify(info), { flag: 'wx' });
-      return lockPath;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      let held: LockInfo | undefined;
-      try {
-        held = JSON.parse(readFileSync(lockPath, 'utf8')) as LockInfo;
-      } catch {
-        held = undefined;
-      }
-      if (held && held.pid !== process.pid && pidAlive(held.pid)) {
-        throw new DataError([diag(outDir, undefined, 'error',
-          `output folder is in use by another qantar run (pid ${held.pid}, \`qantar ${held.command}\`, started ${held.started}); wait for it to finish or choose another --out`,
-          'output/locked')]);
-      }
-      rmSync(lockPath, { force: true });
-    }
-  }
-  throw new DataError([diag(outDir, undefined, 'error', 'could not take the output lock; expected to create .lock', 'output/locked')]);
+/** Where a command keeps its lock and staged files: hidden in out/.cache, never among the outputs. */
+export function outputPaths(outDir: string) {
+  const work = join(outDir, '.cache');
+  return { work, lock: join(work, 'qantar.lock'), staging: join(work, 'staging'), marker: join(work, 'staging', 'COMMIT') };
 }
 
 /** Finish a commit that a killed run left behind, or throw away its unfinished staging folder. */
-function recoverStaging(outDir: string): void {
-  const staging = join(outDir, '.staging');
-  if (!existsSync(staging)) return;
-  const marker = join(staging, 'COMMIT');
-  if (existsSync(marker)) {
-    const files = JSON.parse(readFileSync(marker, 'utf8')) as string[];
-    for (const f of files) {
-      const from = join(staging, f);
-      if (existsSync(from)) {
+export function recoverStaging(outDir: string): void {
+  for (const staging of [outputPaths(outDir).staging, join(outDir, '.staging')]) {
+    if (!existsSync(staging)) continue;
+    const marker = join(staging, 'COMMIT');
+    if (existsSync(marker)) {
+      const files = JSON.parse(readFileSync(marker, 'utf8')) as string[];
+      for (const f of files) {
+        const from = join(staging, f);
+        if (!existsSync(from)) continue;
         mkdirSync(dirname(join(outDir, f)), { recursive: true });
         renameSync(from, join(outDir, f));
       }
     }
+    rmSync(staging, { recursive: true, force: true });
   }
-  rmSync(staging, { recursive: true, force: true });
 }
 
-async function listFiles(dir: string): Promise<string[]> {
+function listFiles(dir: string): string[] {
   const out: string[] = [];
-  for (const e of await readdir(dir, { withFileTypes: true })) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await listFiles(p)));
+    if (e.isDirectory()) out.push(...listFiles(p));
     else out.push(p);
   }
   return out;
 }
 
+/** A disk error while writing outputs is reported like bad input: what, where, no stack trace. */
+function writeFailed(path: string, e: unknown): DataError {
+  const err = e as NodeJS.ErrnoException;
+  const why = err.code === 'ENOSPC' ? 'the disk is full' : err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied'
+    : err.code === 'EROFS' ? 'the file system is read-only' : err.message;
+  return new DataError([diag(path, undefined, 'error', `cannot write outputs: ${why}; out/ was left as it was`, 'output/write-failed')]);
+}
+
+function removeIfEmpty(dir: string): void {
+  try {
+    if (readdirSync(dir).length === 0) rmdirSync(dir);
+  } catch {
+    // already gone, or not empty after all
+  }
+}
+
 /** The outputs of one command, staged until commit. */
 export class OutputSession {
-  private readonly staging: string;
-  private readonly lockPath: string;
+  static readonly open = new Set<OutputSession>();
+  private readonly paths: ReturnType<typeof outputPaths>;
+  private readonly created: { out: boolean; work: boolean };
   private closed = false;
   private readonly streams: WriteStream[] = [];
+  private streamError: unknown;
+  /** Set once the commit is decided: if it then fails, the staged files stay for the roll-forward. */
+  private keepStaging = false;
 
   private constructor(readonly outDir: string, command: string) {
-    mkdirSync(outDir, { recursive: true });
-    this.lockPath = acquireLock(outDir, command);
-    recoverStaging(outDir);
-    this.staging = join(outDir, '.staging');
-    mkdirSync(this.staging, { recursive: true });
+    this.paths = outputPaths(outDir);
+    this.created = { out: !existsSync(outDir), work: !existsSync(this.paths.work) };
+    try {
+      mkdirSync(this.paths.work, { recursive: true });
+    } catch (e) {
+      throw writeFailed(outDir, e);
+    }
+    acquireLock(this.paths.lock, command, outDir);
+    try {
+      recoverStaging(outDir);
+      mkdirSync(this.paths.staging, { recursive: true });
+    } catch (e) {
+      releaseLock(this.paths.lock);
+      throw writeFailed(outDir, e);
+    }
     OutputSession.open.add(this);
   }
-
-  static readonly open = new Set<OutputSession>();
 
   static start(outDir: string, command: string): OutputSession {
     return new OutputSession(outDir, command);
@@ -118,34 +112,52 @@ export class OutputSession {
 
   /** Path of a file inside the staging folder (created on write). */
   path(name: string): string {
-    return join(this.staging, name);
+    return join(this.paths.staging, name);
   }
 
   async write(name: string, data: string | Uint8Array): Promise<void> {
     const p = this.path(name);
-    await mkdir(dirname(p), { recursive: true });
-    await writeFile(p, data);
+    try {
+      await mkdir(dirname(p), { recursive: true });
+      await writeFile(p, data);
+    } catch (e) {
+      throw writeFailed(join(this.outDir, name), e);
+    }
   }
 
   stream(name: string): WriteStream {
     const p = this.path(name);
     mkdirSync(dirname(p), { recursive: true });
     const s = createWriteStream(p);
+    s.on('error', (e) => {
+      this.streamError ??= writeFailed(join(this.outDir, name), e);
+    });
     this.streams.push(s);
     return s;
   }
 
-  /** Move every staged file into out/. */
+  /** Move every staged file into out/ and return their names. */
   async commit(): Promise<string[]> {
-    await Promise.all(this.streams.map((s) => new Promise<void>((res, rej) => {
-      if (s.closed) res();
-      else s.end(() => res()).on('error', rej);
+    await Promise.all(this.streams.map((s) => new Promise<void>((res) => {
+      if (s.closed || s.destroyed) res();
+      else s.end(() => res());
     })));
-    const files = (await listFiles(this.staging)).map((f) => relative(this.staging, f).split(sep).join('/')).sort();
-    await writeFile(join(this.staging, 'COMMIT'), JSON.stringify(files));
-    for (const f of files) {
-      await mkdir(dirname(join(this.outDir, f)), { recursive: true });
-      await rename(join(this.staging, f), join(this.outDir, f));
+    if (this.streamError) throw this.streamError;
+    const staging = this.paths.staging;
+    const files = listFiles(staging).map((f) => relative(staging, f).split(sep).join('/')).sort();
+    try {
+      // From the marker on, the commit is decided: a kill from here is rolled forward next time.
+      writeFileSync(`${this.paths.marker}.tmp`, JSON.stringify(files));
+      renameSync(`${this.paths.marker}.tmp`, this.paths.marker);
+      this.keepStaging = true;
+      for (const f of files) {
+        const to = join(this.outDir, f);
+        if (!existsSync(dirname(to)) || !statSync(dirname(to)).isDirectory()) mkdirSync(dirname(to), { recursive: true });
+        renameSync(join(staging, f), to);
+      }
+      this.keepStaging = false;
+    } catch (e) {
+      throw writeFailed(this.outDir, e);
     }
     this.close();
     return files;
@@ -160,19 +172,22 @@ export class OutputSession {
   private close(): void {
     if (this.closed) return;
     this.closed = true;
-    rmSync(this.staging, { recursive: true, force: true });
-    rmSync(this.lockPath, { force: true });
+    if (!this.keepStaging) rmSync(this.paths.staging, { recursive: true, force: true });
+    releaseLock(this.paths.lock);
+    if (this.created.work) removeIfEmpty(this.paths.work);
+    if (this.created.out) removeIfEmpty(this.outDir);
     OutputSession.open.delete(this);
   }
 }
 
-/** On Ctrl-C or SIGTERM: drop staged outputs and locks, then exit 130/143. */
+const EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+
+/** On Ctrl-C, SIGTERM or a closed terminal: drop staged outputs and the lock, then exit 128 + signal. */
 export function installSignalCleanup(): void {
   const handler = (signal: NodeJS.Signals) => {
     for (const s of [...OutputSession.open]) s.abort();
     process.stderr.write(`qantar: interrupted (${signal}); out/ left as it was\n`);
-    process.exit(signal === 'SIGINT' ? 130 : 143);
+    process.exit(EXIT_CODES[signal] ?? 1);
   };
-  process.once('SIGINT', handler);
-  process.once('SIGTERM', handler);
+  for (const signal of Object.keys(EXIT_CODES) as NodeJS.Signals[]) process.once(signal, handler);
 }

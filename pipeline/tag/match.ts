@@ -1,5 +1,7 @@
 // Find pattern hits in one tokenized document: leftmost-longest within a sentence, one token in at most
-// one hit. Exclusion patterns (frame `-`) claim their span and produce no hit.
+// one hit. Exclusion patterns (frame `-`) claim their span and produce no hit. Each distinct word form
+// of the document is looked up once; tokens then cost an array read, and only tokens that can start a
+// pattern walk the trie.
 import type { TokenizedDocument } from '../lib/types.ts';
 import { better, type CompiledLexicon, type TrieEnd, type TrieNode } from './compile.ts';
 
@@ -9,16 +11,22 @@ export interface RawMatch {
   end: TrieEnd;
 }
 
+// Scratch space for the trie walk, reused across calls (the walk never re-enters itself).
+let statesA: TrieNode[] = [];
+let statesB: TrieNode[] = [];
+
 /** All matches in document order, exclusions included (the caller drops them). */
 export function matchDocument(doc: TokenizedDocument, lex: CompiledLexicon): RawMatch[] {
-  const vocabMatchers = doc.vocab.map((form) => lex.matchersOf(form));
+  const vm = new Array<Int32Array>(doc.vocab.length);
+  for (let v = 0; v < doc.vocab.length; v++) vm[v] = lex.matchersOf(doc.vocab[v]);
   const out: RawMatch[] = [];
+  const types = doc.types;
   let sentenceStart = 0;
   for (let s = 0; s < doc.sentenceEnds.length; s++) {
     const sentenceEnd = doc.sentenceEnds[s];
     let i = sentenceStart;
     while (i < sentenceEnd) {
-      const best = vocabMatchers[doc.types[i]].length === 0 ? undefined : longestAt(doc, vocabMatchers, lex.root, i, sentenceEnd);
+      const best = vm[types[i]].length === 0 ? undefined : longestAt(types, vm, lex.root, i, sentenceEnd);
       if (best) {
         out.push(best);
         i = best.tokenEnd;
@@ -31,25 +39,32 @@ export function matchDocument(doc: TokenizedDocument, lex: CompiledLexicon): Raw
   return out;
 }
 
-function longestAt(doc: TokenizedDocument, vm: Int32Array[], root: TrieNode, i: number, limit: number): RawMatch | undefined {
-  let states: TrieNode[] = [root];
+function longestAt(types: Uint32Array, vm: Int32Array[], root: TrieNode, i: number, limit: number): RawMatch | undefined {
+  let states = statesA;
+  let next = statesB;
+  states.length = 0;
+  states.push(root);
   let best: RawMatch | undefined;
   for (let j = i; j < limit && states.length > 0; j++) {
-    const ids = vm[doc.types[j]];
-    const next: TrieNode[] = [];
-    for (const node of states) {
+    const ids = vm[types[j]];
+    next.length = 0;
+    if (ids.length === 0) break;
+    for (let s = 0; s < states.length; s++) {
+      const children = states[s].next;
       for (let k = 0; k < ids.length; k++) {
-        const child = node.next.get(ids[k]);
+        const child = children.get(ids[k]);
         if (child) next.push(child);
       }
     }
-    for (const node of next) {
-      const end = node.ends[0];
-      if (!end) continue;
-      const len = j + 1;
-      if (!best || len > best.tokenEnd || better(end, best.end)) best = { tokenStart: i, tokenEnd: len, end };
+    for (let s = 0; s < next.length; s++) {
+      const end = next[s].ends[0];
+      if (end && (!best || j + 1 > best.tokenEnd || better(end, best.end))) best = { tokenStart: i, tokenEnd: j + 1, end };
     }
+    const t = states;
     states = next;
+    next = t;
   }
+  statesA = states;
+  statesB = next;
   return best;
 }
