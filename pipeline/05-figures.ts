@@ -1,12 +1,25 @@
 // figures: paper figures from the count tables, as SVG and PNG (fonts bundled, UTC dates, fixed bytes).
-// Reads: out/documents.csv, counts_by_doc.csv, counts_by_group.csv, comparison.csv. Writes: out/figures/.
+// Reads: documents.csv, counts_by_doc.csv, counts_by_group.csv, comparison.csv in `tablesDir`.
+// Writes: figures/<name>.svg and figures/<name>.png (the list and captions are in figures/plan.ts).
 import type { Context } from './lib/context.ts';
 import type { OutputSession } from './lib/io.ts';
 import type { Frame } from './lib/types.ts';
 import { readLexicon } from './lexicon/read.ts';
 import { failOnErrors } from './lib/diagnostics.ts';
+import { planFigures } from './figures/plan.ts';
+import { renderFigure } from './figures/render.ts';
+import { readFigureTables } from './figures/tables.ts';
 
-export async function writeFigures(_ctx: Context, _session: OutputSession, _tablesDir: string, _frames: Frame[]): Promise<void> {}
+export async function writeFigures(ctx: Context, session: OutputSession, tablesDir: string, frames: Frame[]): Promise<void> {
+  const tables = await readFigureTables(tablesDir, frames);
+  const plan = planFigures(tables, { seed: ctx.options.seed, reps: ctx.options.reps });
+  for (const fig of plan) {
+    const { svg, png } = await renderFigure(fig.spec());
+    await session.write(`figures/${fig.name}.svg`, svg);
+    await session.write(`figures/${fig.name}.png`, png);
+  }
+  ctx.log(`figures: ${tables.groups.length} groups × ${tables.frames.length} frames, ${tables.docs.length.toLocaleString('en-US')} documents → ${plan.length} figures (SVG + PNG) in figures/`);
+}
 
 export async function run(ctx: Context, session: OutputSession): Promise<void> {
   const lex = readLexicon(ctx.options.lexicon);

@@ -1,15 +1,16 @@
 // The qantar command line (yargs). `main(argv, io)` parses, runs one command and returns the exit code:
 // 0 done, 1 bad input (diagnostics printed), 2 bad usage. It is the only place that decides exit codes,
 // and it takes its streams, so tests run it in-process.
-import { existsSync, realpathSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import yargs, { type Argv } from 'yargs';
 import { createContext, DEFAULT_SEED, type Context, type Options } from './lib/context.ts';
 import { DataError, formatDiagnostic, UsageError } from './lib/diagnostics.ts';
 import { OutputSession } from './lib/io.ts';
 import { COMMANDS, type CommandSpec } from './commands.ts';
+import { checkCommandName, checkNumbers, checkOutputFolders, checkSingle } from './cli-checks.ts';
+import { parseUses } from './04-count.ts';
 
 export interface Io {
   stdout: Writable;
@@ -17,17 +18,17 @@ export interface Io {
 }
 
 const GLOBAL_OPTIONS = {
-  corpus: { type: 'string', default: 'corpus', describe: 'corpus folder (metadata.csv + texts/) or a .csv/.jsonl file with a text column' },
-  lexicon: { type: 'string', default: 'lexicons', describe: 'lexicon folder (frames.csv + pattern CSVs + cues/)' },
-  out: { type: 'string', default: 'out', describe: 'output folder' },
-  cache: { type: 'string', describe: 'token cache folder [default: <out>/.cache]' },
-  by: { type: 'string', default: 'source_type', describe: 'metadata column that defines the groups' },
-  uses: { type: 'string', array: true, default: ['asserted'], describe: 'uses the securitizing-vs-grievance comparison counts (asserted, reported, quoted, negated, hedged, or all)' },
-  seed: { type: 'number', default: DEFAULT_SEED, describe: 'seed for bootstrap intervals, permutation tests and samples' },
-  reps: { type: 'number', default: 2000, describe: 'bootstrap replicates for confidence intervals' },
-  permutations: { type: 'number', default: 1999, describe: 'permutations for the group-vs-rest tests' },
+  corpus: { type: 'string', requiresArg: true, default: 'corpus', describe: 'corpus folder (metadata.csv + texts/) or a .csv/.jsonl file with a text column' },
+  lexicon: { type: 'string', requiresArg: true, default: 'lexicons', describe: 'lexicon folder (frames.csv + pattern CSVs + cues/)' },
+  out: { type: 'string', requiresArg: true, default: 'out', describe: 'output folder' },
+  cache: { type: 'string', requiresArg: true, describe: 'token cache folder [default: <out>/.cache]' },
+  by: { type: 'string', requiresArg: true, default: 'source_type', describe: 'metadata column that defines the groups' },
+  uses: { type: 'string', array: true, requiresArg: true, default: ['asserted'], describe: 'uses the securitizing-vs-grievance comparison counts (asserted, reported, quoted, negated, hedged, or all)' },
+  seed: { type: 'number', requiresArg: true, default: DEFAULT_SEED, describe: 'seed for bootstrap intervals, permutation tests and samples' },
+  reps: { type: 'number', requiresArg: true, default: 2000, describe: 'bootstrap replicates for confidence intervals' },
+  permutations: { type: 'number', requiresArg: true, default: 1999, describe: 'permutations for the group-vs-rest tests' },
   strict: { type: 'boolean', default: false, describe: 'treat warnings as errors' },
-  workers: { type: 'number', describe: 'worker threads for tokenizing [default: CPU cores]' },
+  workers: { type: 'number', requiresArg: true, describe: 'worker threads for tokenizing [default: CPU cores]' },
   progress: { type: 'boolean', default: true, describe: 'progress bar on a terminal (--no-progress to hide)' },
   quiet: { type: 'boolean', default: false, describe: 'print nothing but errors' },
 } as const;
@@ -54,12 +55,17 @@ function buildParser(argv: string[], io: Io): Argv {
   return parser;
 }
 
+/** Options that take one value (checked for being given twice). */
+const SINGLE = Object.entries(GLOBAL_OPTIONS).filter(([, o]) => o.type !== 'boolean' && !('array' in o)).map(([k]) => k);
+const VALUED = new Set(SINGLE.concat('uses').map((k) => `--${k}`));
+
 function optionsFrom(a: Record<string, unknown>): Options {
+  checkSingle(a, SINGLE);
+  checkNumbers(a);
+  parseUses((a.uses as unknown[]).map(String));
+  if (String(a.by).trim() === '') throw new UsageError('--by needs a metadata column name');
   const out = String(a.out);
   const workers = a.workers === undefined ? Math.max(1, availableParallelism()) : Number(a.workers);
-  for (const [k, v] of [['seed', a.seed], ['reps', a.reps], ['permutations', a.permutations], ['workers', workers]] as const) {
-    if (!Number.isInteger(v) || (v as number) < 0) throw new UsageError(`--${k} must be a whole number ≥ 0; got \`${String(v)}\``);
-  }
   return {
     corpus: String(a.corpus), lexicon: String(a.lexicon), out, cache: a.cache ? String(a.cache) : resolve(out, '.cache'),
     by: String(a.by), uses: (a.uses as string[]).map(String), seed: Number(a.seed), reps: Number(a.reps),
@@ -68,23 +74,12 @@ function optionsFrom(a: Record<string, unknown>): Options {
   };
 }
 
-/** Inputs are never overwritten: --out may not be, or be inside, the corpus or lexicon folder. */
-function checkOutIsSafe(o: Options): void {
-  const real = (p: string) => (existsSync(p) ? realpathSync(p) : resolve(p));
-  const out = real(o.out);
-  for (const [flag, p] of [['--corpus', o.corpus], ['--lexicon', o.lexicon]] as const) {
-    const inp = real(p);
-    if (out === inp || out.startsWith(inp + sep) || inp.startsWith(out + sep)) {
-      throw new UsageError(`--out \`${o.out}\` overlaps ${flag} \`${p}\`; outputs must go to a separate folder so inputs are never overwritten`);
-    }
-  }
-}
-
 export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   let parsed: Record<string, unknown>;
   let helpShown = false;
   const parser = buildParser(argv, io);
   try {
+    checkCommandName(argv, COMMANDS.map((c) => c.name.split(' ')[0]), VALUED);
     let text = '';
     parsed = (await parser.parseAsync(argv, {}, (_err, _argv, output) => {
       text = output;
@@ -103,7 +98,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
   let ctx: Context;
   try {
     const options = optionsFrom(parsed);
-    if (spec.writes) checkOutIsSafe(options);
+    if (spec.writes) checkOutputFolders({ ...options, cache: parsed.cache === undefined ? undefined : options.cache });
     ctx = createContext(options, io.stdout, io.stderr);
   } catch (e) {
     return reportError(e, io);

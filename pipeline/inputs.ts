@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import type { Context } from './lib/context.ts';
 import { failOnErrors, formatDiagnostic, sortDiagnostics } from './lib/diagnostics.ts';
+import { createProgress } from './lib/progress.ts';
 import type { Diagnostic, Lang } from './lib/types.ts';
 import { readCorpusIndex, type CorpusIndex } from './ingest/read.ts';
 import { readLexicon, type LoadedLexicon } from './lexicon/read.ts';
@@ -17,7 +18,7 @@ export interface Inputs {
 }
 
 export function loadInputs(ctx: Context, need: { lexicon: boolean }): Inputs {
-  const corpus = readCorpusIndex(ctx.options.corpus);
+  const corpus = readCorpusIndex(ctx.options.corpus, (total) => createProgress(ctx, 'ingest', total));
   const diagnostics: Diagnostic[] = [...corpus.diagnostics];
   let lexicon: LoadedLexicon | undefined;
   let cues: Inputs['cues'];

@@ -34,6 +34,11 @@ function versionOf(pkg: string): string {
 export const QANTAR_VERSION = (require('../package.json') as { version: string }).version;
 const LIBRARIES = ['wink-nlp', 'wink-eng-lite-web-model', 'natural', 'csv-parse', 'csv-stringify', 'vega', 'vega-lite', '@resvg/resvg-js', 'dejavu-fonts-ttf'];
 
+/** The versions of the libraries that shape the outputs (also cited by the report's methods paragraph). */
+export function libraryVersions(): Record<string, string> {
+  return Object.fromEntries(LIBRARIES.map((p) => [p, versionOf(p)]));
+}
+
 function listFiles(dir: string): string[] {
   const out: string[] = [];
   for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -69,7 +74,7 @@ export async function writeManifest(ctx: Context, session: OutputSession, tagged
     command: 'run',
     options: { corpus: displayPath(o.corpus), lexicon: displayPath(o.lexicon), by: o.by, uses: o.uses, seed: o.seed, bootstrap_replicates: o.reps, permutations: o.permutations, strict: o.strict },
     runtime: { node: process.version, icu: process.versions.icu ?? '', platform: `${process.platform}-${process.arch}`, workers: o.workers },
-    libraries: Object.fromEntries(LIBRARIES.map((p) => [p, versionOf(p)])),
+    libraries: libraryVersions(),
     tokenizers: Object.fromEntries(LANGS.filter((l) => langs.includes(l)).map((l) => [l, tokenizerId(l)])),
     inputs: {
       corpus: { path: displayPath(corpus.path), kind: corpus.kind, metadata_sha256: corpus.metadataHash, sha256: corpusHash(corpus.metadataHash, texts), texts },

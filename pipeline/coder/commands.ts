@@ -2,5 +2,7 @@
 // import, export), registered with the CLI through this table.
 import type { CommandSpec } from '../commands.ts';
 import { kwicCommand } from './kwic/index.ts';
+import { sheetCommand } from './sheet/index.ts';
+import { evaluateCommand } from './evaluate/index.ts';
 
-export const CODER_COMMANDS: CommandSpec[] = [kwicCommand];
+export const CODER_COMMANDS: CommandSpec[] = [kwicCommand, sheetCommand, evaluateCommand];

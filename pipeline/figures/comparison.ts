@@ -3,7 +3,7 @@
 import { fmt } from '../lib/csv.ts';
 import { finite } from './rates.ts';
 import type { FigureTables } from './tables.ts';
-import { BASE_CONFIG, FAMILY_COLOURS, lineCount, OKABE_ITO, rowStep, SCHEMA, SPLIT_LABEL, wrapLabel, type Spec } from './theme.ts';
+import { BASE_CONFIG, FAMILY_COLOURS, lineCount, NO_GROUPS, OKABE_ITO, placeholderSpec, rowStep, SCHEMA, SPLIT_LABEL, wrapLabel, type Spec } from './theme.ts';
 
 interface IndexPoint {
   group: string;
@@ -48,6 +48,8 @@ function panel(field: 'index' | 'share', title: string, domain: number[], refere
 }
 
 export function comparisonSpec(t: FigureTables): Spec {
+  const title = 'Securitizing vs grievance framing by group';
+  if (t.comparison.length === 0) return placeholderSpec(title, NO_GROUPS);
   const points = indexPoints(t);
   const groups = points.map((p) => p.group);
   const step = rowStep(lineCount(groups), 22);
@@ -57,7 +59,7 @@ export function comparisonSpec(t: FigureTables): Spec {
   return {
     $schema: SCHEMA,
     title: {
-      text: 'Securitizing vs grievance framing by group',
+      text: title,
       subtitle: [`Counting ${uses} uses. Left: competing-frame index log((S+0.5)/(G+0.5)), > 0 = more securitizing.`,
         'Middle: securitizing share S/(S+G). Lines: 95% bootstrap intervals; p: permutation test against the other groups.'],
     },

@@ -90,7 +90,8 @@ export function langsSpec(t: FigureTables, b: Bootstrap): Spec {
     spacing: 16,
     spec: {
       width: 260,
-      height: { step: Math.max(rowStep(lineCount(groups)), 9 * langs.length + 8) },
+      // With an offset channel the step is one language's row inside a group's band.
+      height: { step: Math.max(10, Math.ceil(rowStep(lineCount(groups)) / langs.length)) },
       layer: [
         { mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { y, yOffset, x: { ...x, field: 'low' }, x2: { field: 'high' }, color: colour } },
         { mark: { type: 'point', filled: true, size: 40, opacity: 1 }, encoding: { y, yOffset, x: { ...x, field: 'rate' }, color: colour } },

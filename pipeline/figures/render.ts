@@ -16,10 +16,36 @@ export const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-
 export interface Rendered {
   svg: string;
   png: Uint8Array;
+  /** Vega-Lite's and Vega's warnings (an encoding dropped, a bad scale): empty for a well-made spec. */
+  warnings: string[];
 }
 
-export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+/** Collect warnings instead of letting the libraries print them to the console. */
+function createLogger(warnings: string[]) {
+  let level = 2;
+  const logger = {
+    level(l?: number) {
+      if (l === undefined) return level;
+      level = l;
+      return logger;
+    },
+    warn(...args: readonly unknown[]) {
+      warnings.push(args.map(String).join(' '));
+      return logger;
+    },
+    info: () => logger,
+    debug: () => logger,
+    error(...args: readonly unknown[]) {
+      throw new Error(args.map(String).join(' '));
+    },
+  };
+  return logger;
+}
+
+export async function renderSvg(spec: TopLevelSpec, warnings: string[] = []): Promise<string> {
+  const logger = createLogger(warnings);
+  const compiled = compile(spec, { logger: logger as never }).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logger: logger as never, logLevel: vega.Warn });
   try {
     return await view.toSVG();
   } finally {
@@ -37,6 +63,7 @@ export function renderPng(svg: string): Uint8Array {
 }
 
 export async function renderFigure(spec: TopLevelSpec): Promise<Rendered> {
-  const svg = await renderSvg(spec);
-  return { svg, png: renderPng(svg) };
+  const warnings: string[] = [];
+  const svg = await renderSvg(spec, warnings);
+  return { svg, png: renderPng(svg), warnings };
 }

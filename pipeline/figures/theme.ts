@@ -42,7 +42,7 @@ export const SPLIT_LABEL = `split(datum.value, '\\n')`;
  * Wrap a label into lines of about `width` characters, breaking after spaces, hyphens, slashes and
  * underscores (or inside a word when it has none); lines beyond `maxLines` are cut with an ellipsis.
  */
-export function wrapLabel(text: string, width = 26, maxLines = 3): string {
+export function wrapLabel(text: string, width = 30, maxLines = 2): string {
   const pieces = text.match(/[^\s\-/_]*[\s\-/_]*/gu)?.filter(Boolean) ?? [];
   const lines: string[] = [];
   let line = '';
@@ -88,6 +88,8 @@ export const BASE_CONFIG = {
 export type Spec = TopLevelSpec;
 
 export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+export const NO_GROUPS = 'The count tables have no groups (no documents were counted), so there is nothing to draw.';
 
 /** A figure for an empty table: the title and a sentence saying why there is nothing to draw. */
 export function placeholderSpec(title: string, message: string): Spec {

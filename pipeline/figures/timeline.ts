@@ -67,29 +67,46 @@ export function dayPoints(docs: readonly DocRow[]): DayPoint[] {
   ]);
 }
 
+const WIDTH = 760;
+const MARKER_GAP = 12;
+
+/** Stack marker numbers that would touch: each goes on the lowest level with room for it. */
+export function markerLevels(days: readonly number[], domain: readonly number[], width = WIDTH): number[] {
+  const lastX: number[] = [];
+  return days.map((d) => {
+    const x = ((d - domain[0]) / (domain[1] - domain[0])) * width;
+    let level = lastX.findIndex((l) => x - l >= MARKER_GAP);
+    if (level < 0) level = lastX.length;
+    lastX[level] = x;
+    return level;
+  });
+}
+
 export function timelineSpec(t: FigureTables): Spec {
   const title = 'Securitizing and grievance framing over time';
   const points = dayPoints(t.docs);
   if (points.length === 0) return placeholderSpec(title, 'No document has a day-level date (YYYY-MM-DD) and words, so there is nothing to place in time.');
   const cov = dateCoverage(t.docs);
-  const events = eventsWithin(cov.first, cov.last).map((e) => ({ ...e, day: dayMs(e.date)!, key: `${e.n}  ${e.date}  ${e.label}` }));
   const domain = [points[0].day - MS_PER_DAY, points[points.length - 1].day + MS_PER_DAY];
-  const x = { field: 'day', type: 'temporal', title: null, scale: { type: 'utc', domain }, axis: { format: '%-d %b %Y', formatType: 'utc', labelAngle: 0, labelOverlap: true, tickCount: 'day' } };
+  const within = eventsWithin(cov.first, cov.last);
+  const levels = markerLevels(within.map((e) => dayMs(e.date)!), domain);
+  const events = within.map((e, i) => ({ ...e, day: dayMs(e.date)!, y: -6 - 11 * levels[i], key: `${e.n}  ${e.date}  ${e.label}` }));
+  const x = { field: 'day', type: 'temporal', title: null, scale: { type: 'utc', domain }, axis: { format: '%-d %b', labelAngle: 0, labelOverlap: true, grid: false } };
   const y = { field: 'rate', type: 'quantitative', title: 'hits per 1,000 words' };
   const colour = { field: 'family', type: 'nominal', title: 'frame family', scale: { domain: ['securitizing', 'grievance'], range: [FAMILY_COLOURS.securitizing, FAMILY_COLOURS.grievance] } };
   const layers: object[] = [
     { mark: { type: 'line', strokeWidth: 1.5, opacity: 0.8 }, encoding: { x, y, color: colour } },
-    { mark: { type: 'point', filled: true, opacity: 0.9 }, encoding: { x, y, color: colour, size: { field: 'words', type: 'quantitative', title: 'words that day', scale: { range: [15, 160] } } } },
+    { mark: { type: 'point', filled: true, opacity: 0.9 }, encoding: { x, y, color: colour, size: { field: 'words', type: 'quantitative', title: 'words that day', scale: { range: [15, 160], zero: false } } } },
   ];
   if (events.length) {
     layers.unshift(
       { data: { values: events }, mark: { type: 'rule', color: OKABE_ITO.grey, strokeDash: [3, 3] }, encoding: { x } },
-      { data: { values: events }, mark: { type: 'text', dy: -6, fontSize: 10, fontWeight: 'bold', color: '#333333' }, encoding: { x, y: { value: 0 }, text: { field: 'n', type: 'nominal' } } },
+      { data: { values: events }, mark: { type: 'text', baseline: 'bottom', fontSize: 10, fontWeight: 'bold', color: '#333333' }, encoding: { x, y: { field: 'y', type: 'quantitative', scale: null }, text: { field: 'n', type: 'nominal' } } },
     );
   }
-  const chart = { width: 760, height: 260, data: { values: points }, layer: layers };
+  const chart = { width: WIDTH, height: 260, data: { values: points }, layer: layers };
   const key = {
-    width: 760,
+    width: WIDTH,
     height: events.length * 15,
     data: { values: events },
     mark: { type: 'text', align: 'left', baseline: 'top', fontSize: 10, color: '#333333' },

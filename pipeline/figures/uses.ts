@@ -51,7 +51,7 @@ export function usesSpec(t: FigureTables): Spec {
   const groups = t.groups.map((g) => wrapLabel(g));
   const y = { field: 'group', type: 'nominal', sort: groups, title: null, axis: { labelExpr: SPLIT_LABEL } };
   const colour = { field: 'use', type: 'nominal', title: 'use', sort: [...USES], scale: { domain: [...USES], range: USES.map((u) => USE_COLOURS[u]) } };
-  const rows = chunk(panels, 4).map((ps) => ({
+  const rows = chunk(panels, 5).map((ps) => ({
     facet: { column: { field: 'frame', type: 'nominal', title: null, sort: ps, header: { labelExpr: SPLIT_LABEL } } },
     spacing: 56,
     data: { values: [...shares.filter((s) => ps.includes(s.frame)).map((s) => ({ ...s, kind: 'bar' })), ...totals.filter((s) => ps.includes(s.frame)).map((s) => ({ ...s, kind: 'n', label: `n = ${s.n}` }))] },

@@ -56,7 +56,8 @@ export function validateMetadata(records: readonly CsvRecord[], path: string, wi
     }
     const date = (values.date ?? '').trim();
     if (date !== '' && !validDate(date)) {
-      err(`invalid date \`${date}\`; expected an ISO date such as 2022-01-07, 2022-01 or 2022`, 'corpus/bad-date');
+      const sheet = /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/.test(date) ? ' (a spreadsheet may have reformatted it: format the column as text)' : '';
+      err(`invalid date \`${date}\`; expected an ISO date such as 2022-01-07, 2022-01 or 2022${sheet}`, 'corpus/bad-date');
       ok = false;
     }
     const lang = ((values.lang ?? '').trim() || 'en').toLowerCase();
@@ -66,12 +67,13 @@ export function validateMetadata(records: readonly CsvRecord[], path: string, wi
     }
     let file = '';
     if (withFiles) {
-      file = (values.file ?? '').trim() || `texts/${docId}.txt`;
+      // Paths typed on Windows (`texts\\a.txt`) mean the same file; a backslash in a name is never meant.
+      file = (values.file ?? '').trim().replace(/\\/g, '/') || `texts/${docId}.txt`;
       const norm = normalize(file);
       if (isAbsolute(file) || /^[A-Za-z]:[\\/]/.test(file)) {
         err(`file \`${file}\` is an absolute path; expected a path relative to the corpus folder`, 'corpus/file-outside');
         ok = false;
-      } else if (norm === '..' || norm.startsWith('../') || norm.startsWith('..\\')) {
+      } else if (norm === '..' || norm.startsWith('../')) {
         err(`file \`${file}\` points outside the corpus folder; expected a path inside it`, 'corpus/file-outside');
         ok = false;
       }

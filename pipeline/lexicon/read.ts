@@ -1,5 +1,6 @@
 // Load a lexicon folder: frames.csv plus every other top-level .csv (sorted by name). The cue lists for
-// stance live in the cues/ subfolder and are read by the stance module.
+// stance live in the cues/ subfolder and are read by the stance module. Spreadsheet files saved beside
+// the CSVs (`.xlsx`, `.ods`) are not read; a warning names them so that edits there are not lost.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { diag } from '../lib/diagnostics.ts';
@@ -17,14 +18,31 @@ export interface LoadedLexicon {
 }
 
 function readTextFile(path: string, diagnostics: Diagnostic[], hashes: Record<string, string>): string | undefined {
-  const bytes = readFileSync(path);
-  hashes[displayPath(path)] = sha256(bytes);
-  const decoded = decodeText(bytes, displayPath(path), '');
+  const shown = displayPath(path);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    diagnostics.push(diag(shown, undefined, 'error', `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); expected a readable CSV`, 'lexicon/unreadable'));
+    return undefined;
+  }
+  hashes[shown] = sha256(bytes);
+  const decoded = decodeText(bytes, shown, '', { area: 'lexicon', csv: true });
   if ('error' in decoded) {
-    diagnostics.push({ ...decoded.error, rule: decoded.error.rule.replace(/^corpus\//, 'lexicon/') });
+    diagnostics.push(decoded.error);
     return undefined;
   }
   return decoded.text;
+}
+
+/** Pattern CSVs, and a warning for spreadsheet files that look like lexicon files but are not read. */
+function listPatternFiles(dir: string, diagnostics: Diagnostic[]): string[] {
+  const names = readdirSync(dir).filter((f) => !f.startsWith('.') && !f.startsWith('~$')).sort();
+  const skipped = names.filter((f) => /\.(xlsx|xlsm|xls|ods|numbers|tsv)$/i.test(f));
+  if (skipped.length) {
+    diagnostics.push(diag(displayPath(dir), undefined, 'warning', `not read: ${skipped.map((f) => `\`${f}\``).join(', ')}; only .csv files are lexicon files (save as "CSV UTF-8")`, 'lexicon/not-csv'));
+  }
+  return names.filter((f) => f.toLowerCase().endsWith('.csv') && f !== 'frames.csv' && statSync(join(dir, f)).isFile());
 }
 
 export function readLexicon(dir: string): LoadedLexicon {
@@ -48,7 +66,7 @@ export function readLexicon(dir: string): LoadedLexicon {
   lexicon.frames = parsedFrames.frames;
   lexicon.frameById = new Map(parsedFrames.frames.map((f) => [f.frame, f]));
   const frameIds = new Set(lexicon.frameById.keys());
-  const files = readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.csv') && f !== 'frames.csv').sort();
+  const files = listPatternFiles(dir, diagnostics);
   if (files.length === 0) diagnostics.push(diag(displayPath(dir), undefined, 'error', 'no pattern files; expected at least one .csv with `frame,pattern,lang,note` rows besides frames.csv', 'lexicon/no-patterns'));
   const patterns: PatternEntry[] = [];
   for (const f of files) {
@@ -56,7 +74,7 @@ export function readLexicon(dir: string): LoadedLexicon {
     const text = readTextFile(p, diagnostics, hashes);
     if (text === undefined) continue;
     lexicon.files.push(displayPath(p));
-    const parsed = parsePatterns(text, displayPath(p), frameIds, patterns.length);
+    const parsed = parsePatterns(text, displayPath(p), frameIds, patterns.length, parsedFrames.named);
     diagnostics.push(...parsed.diagnostics);
     patterns.push(...parsed.entries);
   }

@@ -33,7 +33,8 @@ export function parseCsv(text: string, path: string, area: string): CsvTable {
   const diagnostics: Diagnostic[] = [];
   const delimiter = detectDelimiter(text);
   const options: Record<string, unknown> = {
-    bom: true, info: true, delimiter, skip_empty_lines: true, relax_column_count: false,
+    // Rows of nothing but separators (`,,,,`) are what spreadsheets leave below the data: skipped.
+    bom: true, info: true, delimiter, skip_empty_lines: true, skip_records_with_empty_values: true, relax_column_count: false,
     skip_records_with_error: true,
     on_skip: (err: { code?: string; lines?: number; message: string } | undefined) => {
       if (!err) return;
@@ -49,6 +50,8 @@ export function parseCsv(text: string, path: string, area: string): CsvTable {
     return { header: [], records: [], diagnostics, delimiter };
   }
   const header = rows[0].record.map((h) => h.trim());
+  const width = usedWidth(header, rows);
+  header.length = width;
   const seen = new Set<string>();
   header.forEach((h, i) => {
     if (h === '') diagnostics.push(diag(path, 1, 'error', `column ${i + 1} has an empty header name`, `${area}/header`));
@@ -65,12 +68,24 @@ export function parseCsv(text: string, path: string, area: string): CsvTable {
   return { header, records, diagnostics, delimiter };
 }
 
-/** Names of required columns that the header lacks, as diagnostics. */
+/**
+ * Trailing columns with an empty header and no value in any row (a spreadsheet's untouched cells) are
+ * dropped; a value under an empty header is reported by the caller.
+ */
+function usedWidth(header: readonly string[], rows: readonly { record: string[] }[]): number {
+  let width = header.length;
+  while (width > 1 && header[width - 1] === '' && rows.every((r) => (r.record[width - 1] ?? '').trim() === '')) width--;
+  return width;
+}
+
+/** Names of required columns that the header lacks, as diagnostics (none for an empty file: said already). */
 export function requireColumns(table: CsvTable, required: readonly string[], path: string, area: string): Diagnostic[] {
   const missing = required.filter((c) => !table.header.includes(c));
-  if (missing.length === 0) return [];
+  if (missing.length === 0 || table.header.length === 0) return [];
+  const near = missing.map((m) => table.header.find((h) => h.toLowerCase().replace(/[\s-]+/g, '_') === m)).filter(Boolean);
+  const hint = near.length ? ` (names are exact and lowercase: ${near.map((h) => `\`${h}\``).join(', ')} does not count)` : '';
   return [diag(path, 1, 'error',
-    `missing required column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `\`${m}\``).join(', ')}; the header has ${table.header.map((h) => `\`${h}\``).join(', ') || 'nothing'}`,
+    `missing required column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `\`${m}\``).join(', ')}; the header has ${table.header.map((h) => `\`${h}\``).join(', ')}${hint}`,
     `${area}/missing-column`)];
 }
 

@@ -8,10 +8,13 @@ const APOSTROPHES = /[\u2019\u02bc]/g;
 
 /** Lowercase; typographic hyphens and apostrophes to ASCII; for Russian ё → е. */
 export function normalizeForm(s: string, lang: Lang): string {
-  let n = s.toLowerCase().replace(HYPHENS, '-').replace(APOSTROPHES, "'");
-  if (lang === 'ru') n = n.replace(/ё/g, 'е');
+  let n = s.toLowerCase();
+  if (SPECIAL.test(n)) n = n.replace(HYPHENS, '-').replace(APOSTROPHES, "'");
+  if (lang === 'ru' && n.includes('ё')) n = n.replace(/ё/g, 'е');
   return n;
 }
+
+const SPECIAL = /[\u2010\u2011\u2019\u02bc]/;
 
 /** natural's Russian Porter (Snowball) stemmer; it lowercases and folds ё itself. */
 export function stemRu(word: string): string {

@@ -3,12 +3,13 @@
 // tokenized piece by piece with the same offsets as in one go.
 import { NORMALIZE_VERSION } from '../lib/normalize.ts';
 import type { Lang, TokenizedDocument } from '../lib/types.ts';
-import { assembleDocument, type RawToken } from './assemble.ts';
+import { assembleDocument } from './assemble.ts';
+import { TokenBuffer } from './buffer.ts';
 import { ENGLISH_TOKENIZER, tokenizeEnglish } from './english.ts';
 import { UNICODE_TOKENIZER, tokenizeUnicode } from './unicode.ts';
 
 /** Bump when assemble.ts changes what it produces: every cached document is then re-tokenized. */
-const ASSEMBLY_VERSION = 'a1';
+const ASSEMBLY_VERSION = 'a2';
 
 export function tokenizerId(lang: Lang): string {
   const base = lang === 'en' ? ENGLISH_TOKENIZER : `${lang}:${UNICODE_TOKENIZER}`;
@@ -36,13 +37,11 @@ export function chunkBoundaries(text: string, max = CHUNK_CHARS): number[] {
 
 export function tokenizeDocument(text: string, meta: { docId: string; lang: Lang; textHash: string }, chunkChars = CHUNK_CHARS): TokenizedDocument {
   const cuts = chunkBoundaries(text, chunkChars);
-  const raw: RawToken[] = [];
+  const raw = new TokenBuffer();
   let sentences = 0;
   for (let c = 0; c + 1 < cuts.length; c++) {
     const chunk = text.slice(cuts[c], cuts[c + 1]);
-    const r = meta.lang === 'en' ? tokenizeEnglish(chunk, cuts[c], sentences) : tokenizeUnicode(chunk, meta.lang, cuts[c], sentences);
-    for (const t of r.tokens) raw.push(t);
-    sentences += r.sentences;
+    sentences += meta.lang === 'en' ? tokenizeEnglish(chunk, raw, cuts[c], sentences) : tokenizeUnicode(chunk, meta.lang, raw, cuts[c], sentences);
   }
   return assembleDocument(text, raw, { ...meta, tokenizer: tokenizerId(meta.lang) });
 }

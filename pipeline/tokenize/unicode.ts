@@ -1,7 +1,7 @@
 // The generic Unicode tokenizer (Russian, Kazakh, and any text wink-nlp's English model is not for):
 // ICU sentence and word boundaries from Intl.Segmenter, with character offsets. Hyphenated words are
 // joined afterwards by assemble.ts, so «из-за» and «Санкт-Петербург» stay whole.
-import type { RawToken } from './assemble.ts';
+import type { TokenBuffer } from './buffer.ts';
 
 export const UNICODE_TOKENIZER = `icu@${process.versions.icu ?? 'none'}+segmenter`;
 
@@ -16,21 +16,23 @@ function segmentersFor(locale: string) {
   return s;
 }
 
-export function tokenizeUnicode(text: string, locale: string, base = 0, firstSentence = 0): { tokens: RawToken[]; sentences: number } {
+const SPACE = /^\s+$/u;
+
+/** Append the tokens of `text` to `out` (offsets shifted by `base`); returns the number of sentences. */
+export function tokenizeUnicode(text: string, locale: string, out: TokenBuffer, base = 0, firstSentence = 0): number {
   const seg = segmentersFor(locale);
-  const tokens: RawToken[] = [];
   let sentence = firstSentence - 1;
   for (const s of seg.sentence.segment(text)) {
     let any = false;
     for (const w of seg.word.segment(s.segment)) {
-      if (!w.isWordLike && /^\s+$/u.test(w.segment)) continue;
+      if (!w.isWordLike && SPACE.test(w.segment)) continue;
       if (!any) {
         sentence++;
         any = true;
       }
-      const start = s.index + w.index;
-      tokens.push({ start: base + start, end: base + start + w.segment.length, pos: 0, sentence });
+      const start = base + s.index + w.index;
+      out.push(start, start + w.segment.length, 0, sentence);
     }
   }
-  return { tokens, sentences: sentence - firstSentence + 1 };
+  return sentence - firstSentence + 1;
 }

@@ -1,0 +1,102 @@
+// The text files of a corpus folder, checked row by row: each listed file must exist, stay inside the
+// folder (after following links), be a regular readable file and decode cleanly; each is hashed. Then
+// the folder-wide checks: a file listed twice, the same text under two doc_ids, files nobody listed.
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { diag } from '../lib/diagnostics.ts';
+import { decodeText } from '../lib/encoding.ts';
+import { sha256 } from '../lib/io.ts';
+import type { Diagnostic } from '../lib/types.ts';
+import type { MetaRow } from './metadata.ts';
+
+export interface CorpusEntry extends MetaRow {
+  textHash: string;
+  chars: number;
+  /** Decoded encoding actually used. */
+  decodedAs: string;
+}
+
+/** How paths appear in messages: relative to the working directory when inside it. */
+export function displayPath(p: string): string {
+  const r = relative(process.cwd(), p);
+  return r === '' ? '.' : r.startsWith('..') ? p : r.split(sep).join('/');
+}
+
+function inside(real: string, realDir: string): boolean {
+  return real === realDir || real.startsWith(realDir + sep);
+}
+
+/** Read and check one row's text; a problem becomes a diagnostic on the metadata line (or the text's). */
+export function readRowText(dir: string, realDir: string, row: MetaRow, shownMeta: string, diagnostics: Diagnostic[]): CorpusEntry | undefined {
+  const full = join(dir, row.file);
+  const err = (message: string, rule: string) => {
+    diagnostics.push(diag(shownMeta, row.meta.line, 'error', message, rule));
+    return undefined;
+  };
+  const id = `doc_id \`${row.meta.docId}\``;
+  if (!existsSync(full)) {
+    const dangling = lstatExists(full) ? ' (a link whose target does not exist)' : '';
+    return err(`no text file \`${row.file}\` for ${id}${dangling}; expected it inside the corpus folder`, 'corpus/missing-text');
+  }
+  const real = realpathSync(full);
+  if (!inside(real, realDir)) return err(`file \`${row.file}\` for ${id} resolves outside the corpus folder (a link to ${real}); expected a file inside it`, 'corpus/file-outside');
+  if (!statSync(real).isFile()) return err(`\`${row.file}\` for ${id} is not a regular file; expected a plain-text file`, 'corpus/missing-text');
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(real);
+  } catch (e) {
+    return err(`cannot read \`${row.file}\` for ${id} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); expected a readable file`, 'corpus/unreadable');
+  }
+  const shown = displayPath(full);
+  const decoded = decodeText(bytes, shown, row.encoding, { area: 'corpus' });
+  if ('error' in decoded) {
+    diagnostics.push(decoded.error);
+    return undefined;
+  }
+  if (decoded.text.trim() === '') diagnostics.push(diag(shown, undefined, 'warning', `text of ${id} is empty; it counts with zero words`, 'corpus/empty-text'));
+  return { ...row, textHash: sha256(decoded.text), chars: decoded.text.length, decodedAs: decoded.encoding };
+}
+
+function lstatExists(p: string): boolean {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Two rows naming one file would count its text twice. */
+export function checkDuplicateFiles(rows: readonly MetaRow[], shownMeta: string): Diagnostic[] {
+  const first = new Map<string, MetaRow>();
+  const out: Diagnostic[] = [];
+  for (const row of rows) {
+    const prev = first.get(row.file);
+    if (!prev) first.set(row.file, row);
+    else out.push(diag(shownMeta, row.meta.line, 'error', `file \`${row.file}\` is listed for doc_id \`${row.meta.docId}\` here and for doc_id \`${prev.meta.docId}\` at line ${prev.meta.line}; each text must be listed once`, 'corpus/duplicate-file'));
+  }
+  return out;
+}
+
+/** The same non-empty text under two doc_ids (a scraper fetched it twice) is worth a look. */
+export function checkDuplicateTexts(entries: readonly CorpusEntry[], shownMeta: string): Diagnostic[] {
+  const first = new Map<string, CorpusEntry>();
+  const out: Diagnostic[] = [];
+  for (const e of [...entries].sort((a, b) => a.meta.line - b.meta.line)) {
+    if (e.chars === 0) continue;
+    const prev = first.get(e.textHash);
+    if (!prev) first.set(e.textHash, e);
+    else out.push(diag(shownMeta, e.meta.line, 'warning', `the text of doc_id \`${e.meta.docId}\` is identical to that of doc_id \`${prev.meta.docId}\` (line ${prev.meta.line}); it will be counted twice`, 'corpus/duplicate-text'));
+  }
+  return out;
+}
+
+/** Text files in texts/ that no row lists: a warning naming them. */
+export function warnUnlisted(dir: string, listed: ReadonlySet<string>, shownMeta: string): Diagnostic[] {
+  const textsDir = join(dir, 'texts');
+  if (!existsSync(textsDir) || !statSync(textsDir).isDirectory()) return [];
+  const unlisted = readdirSync(textsDir).filter((f) => /\.txt$/i.test(f) && !f.startsWith('.') && !listed.has(`texts/${f}`)).sort();
+  if (unlisted.length === 0) return [];
+  const shown = unlisted.slice(0, 10).map((f) => `texts/${f}`).join(', ') + (unlisted.length > 10 ? ` and ${unlisted.length - 10} more` : '');
+  return [diag(shownMeta, undefined, 'warning', `${unlisted.length} text file${unlisted.length > 1 ? 's are' : ' is'} not listed in metadata.csv and will be ignored: ${shown}`, 'corpus/unlisted-text')];
+}
