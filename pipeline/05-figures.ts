@@ -7,17 +7,19 @@ import type { Frame } from './lib/types.ts';
 import { readLexicon } from './lexicon/read.ts';
 import { failOnErrors } from './lib/diagnostics.ts';
 import { planFigures } from './figures/plan.ts';
-import { renderFigure } from './figures/render.ts';
+import { renderPngAsync, renderSvg } from './figures/render.ts';
 import { readFigureTables } from './figures/tables.ts';
 
 export async function writeFigures(ctx: Context, session: OutputSession, tablesDir: string, frames: Frame[]): Promise<void> {
   const tables = await readFigureTables(tablesDir, frames);
   const plan = planFigures(tables, { seed: ctx.options.seed, reps: ctx.options.reps });
+  const pngs: Promise<void>[] = [];
   for (const fig of plan) {
-    const { svg, png } = await renderFigure(fig.spec());
+    const svg = await renderSvg(fig.spec());
     await session.write(`figures/${fig.name}.svg`, svg);
-    await session.write(`figures/${fig.name}.png`, png);
+    pngs.push(renderPngAsync(svg).then((png) => session.write(`figures/${fig.name}.png`, png)));
   }
+  await Promise.all(pngs);
   ctx.log(`figures: ${tables.groups.length} groups × ${tables.frames.length} frames, ${tables.docs.length.toLocaleString('en-US')} documents → ${plan.length} figures (SVG + PNG) in figures/`);
 }
 

@@ -33,8 +33,8 @@ export function checkCommandName(argv: readonly string[], commands: readonly str
       continue;
     }
     if (commands.includes(a)) return;
-    const near = commands.filter((c) => distance(a, c) <= Math.max(1, Math.floor(c.length / 3))).sort((x, y) => distance(a, x) - distance(a, y));
-    throw new UsageError(`unknown command \`${a}\`${near.length ? `; did you mean \`${near[0]}\`?` : ''} \`qantar --help\` lists the commands`);
+    const near = commands.filter((c) => distance(a, c) <= Math.max(2, Math.floor(c.length / 3))).sort((x, y) => distance(a, x) - distance(a, y));
+    throw new UsageError(`unknown command \`${a}\`${near.length ? ` (did you mean \`${near[0]}\`?)` : ''}; \`qantar --help\` lists the commands`);
   }
 }
 

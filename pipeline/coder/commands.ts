@@ -4,5 +4,11 @@ import type { CommandSpec } from '../commands.ts';
 import { kwicCommand } from './kwic/index.ts';
 import { sheetCommand } from './sheet/index.ts';
 import { evaluateCommand } from './evaluate/index.ts';
+import { lintCommand } from './lint/index.ts';
+import { keynessCommand } from './keyness/keyness.ts';
+import { suggestCommand } from './keyness/suggest.ts';
+import { diffCommand } from './diff/index.ts';
+import { exportCommand, importCommand } from './dictionary/index.ts';
+import { reviewCommand } from '../review/index.ts';
 
-export const CODER_COMMANDS: CommandSpec[] = [kwicCommand, sheetCommand, evaluateCommand];
+export const CODER_COMMANDS: CommandSpec[] = [kwicCommand, sheetCommand, evaluateCommand, lintCommand, suggestCommand, keynessCommand, diffCommand, importCommand, exportCommand, reviewCommand];

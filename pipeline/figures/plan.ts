@@ -58,7 +58,7 @@ export function planFigures(t: FigureTables, b: Bootstrap): FigurePlan[] {
     },
     {
       name: 'fig6-languages', title: 'Documents by language, side by side',
-      caption: `Securitizing and grievance hits per 1,000 words by group and document language (counting ${uses} uses), with ${boot} of that group and language. Documents: ${langs || 'none'}.`,
+      caption: `Securitizing and grievance hits per 1,000 words by group and document language (counting ${uses} uses), with ${boot} of that group and language (none where a group has a single document in the language). Documents: ${langs || 'none'}.`,
       spec: () => langsSpec(t, b),
     },
   ];

@@ -3,7 +3,7 @@
 // bundled DejaVu fonts and system fonts off — the PNG never depends on what fonts a machine has.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 
@@ -44,6 +44,8 @@ function createLogger(warnings: string[]) {
 
 export async function renderSvg(spec: TopLevelSpec, warnings: string[] = []): Promise<string> {
   const logger = createLogger(warnings);
+  // Gradient and clip ids come from process-wide counters; reset them so every render numbers from 0.
+  vega.resetSVGDefIds();
   const compiled = compile(spec, { logger: logger as never }).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', logger: logger as never, logLevel: vega.Warn });
   try {
@@ -53,13 +55,22 @@ export async function renderSvg(spec: TopLevelSpec, warnings: string[] = []): Pr
   }
 }
 
-export function renderPng(svg: string): Uint8Array {
-  const resvg = new Resvg(svg, {
+/** resvg at twice the SVG's size on white, with only the given font files (never the machine's). */
+export function resvgOptions(fontFiles: readonly string[] = FONT_FILES): ResvgRenderOptions {
+  return {
     fitTo: { mode: 'zoom', value: 2 },
     background: 'white',
-    font: { loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, fontFiles: FONT_FILES },
-  });
-  return resvg.render().asPng();
+    font: { loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, fontFiles: [...fontFiles] },
+  };
+}
+
+export function renderPng(svg: string): Uint8Array {
+  return new Resvg(svg, resvgOptions()).render().asPng();
+}
+
+/** The same PNG, rasterized on libuv's thread pool so that it overlaps drawing the next figure. */
+export async function renderPngAsync(svg: string): Promise<Uint8Array> {
+  return (await renderAsync(svg, resvgOptions())).asPng();
 }
 
 export async function renderFigure(spec: TopLevelSpec): Promise<Rendered> {

@@ -60,9 +60,11 @@ export function wrapLabel(text: string, width = 30, maxLines = 2): string {
     line += piece;
   }
   if (line) lines.push(line);
-  const trimmed = lines.map((l) => l.trimEnd());
-  if (trimmed.length > maxLines) trimmed.splice(maxLines - 1, trimmed.length, `${trimmed[maxLines - 1].slice(0, width - 1)}…`);
-  return trimmed.join(LINE_BREAK) || ' ';
+  if (lines.length > maxLines) {
+    const rest = lines.splice(maxLines - 1).join('').trim();
+    lines.push(`${rest.slice(0, width - 1).trimEnd()}…`);
+  }
+  return lines.map((l) => l.trimEnd()).join(LINE_BREAK) || ' ';
 }
 
 export function lineCount(labels: readonly string[]): number {

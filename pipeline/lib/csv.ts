@@ -1,6 +1,7 @@
 // CSV in and out. Reading keeps each record's line number and turns every structural problem into a
 // diagnostic (all of them, not just the first); writing formats one way so outputs are byte-stable.
 import { parse } from 'csv-parse/sync';
+import { mapLines, parserBreaks, type LineMap } from './csv-lines.ts';
 import { diag } from './diagnostics.ts';
 import type { Diagnostic } from './types.ts';
 
@@ -25,6 +26,22 @@ export function detectDelimiter(text: string): string {
   return ',';
 }
 
+/** csv-parse's error, said for someone who edits CSV in a spreadsheet or by hand. */
+function syntaxMessage(err: { code?: string; lines?: number; message: string }, lines: LineMap): { line?: number; message: string } {
+  const at = err.lines === undefined ? undefined : lines.editorLine(err.lines);
+  switch (err.code) {
+    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
+      return { line: at, message: err.message.replace(/^Invalid Record Length: expect (\d+), got (\d+).*$/, 'row has $2 fields; expected $1 like the header') };
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return { line: lines.openQuoteLine ?? at, message: 'a quoted value opens here and is never closed; expected a closing `"` (everything after it was read as one value)' };
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return { line: at, message: 'a quote mark inside a value; quote the whole value and double the quote marks inside it, e.g. "so-called ""terrorists"""' };
+    default:
+      return { line: at, message: err.message.replace(/ at line \d+.*$| on line \d+.*$/, '') };
+  }
+}
+
 /**
  * Parse a CSV with a header row. Each record's `line` is the line where it starts. Ragged rows, bad
  * quotes and duplicate header names become diagnostics with rule ids under `area`.
@@ -32,16 +49,14 @@ export function detectDelimiter(text: string): string {
 export function parseCsv(text: string, path: string, area: string): CsvTable {
   const diagnostics: Diagnostic[] = [];
   const delimiter = detectDelimiter(text);
+  const lines = mapLines(text);
   const options: Record<string, unknown> = {
-    // Rows of nothing but separators (`,,,,`) are what spreadsheets leave below the data: skipped.
-    bom: true, info: true, delimiter, skip_empty_lines: true, skip_records_with_empty_values: true, relax_column_count: false,
+    bom: true, info: true, delimiter, skip_empty_lines: true, relax_column_count: false,
     skip_records_with_error: true,
     on_skip: (err: { code?: string; lines?: number; message: string } | undefined) => {
       if (!err) return;
-      const message = err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
-        ? err.message.replace(/^Invalid Record Length: expect (\d+), got (\d+).*$/, 'row has $2 fields; expected $1 like the header')
-        : err.message.replace(/ at line \d+.*$| on line \d+.*$/, '');
-      diagnostics.push(diag(path, err.lines, 'error', message, `${area}/csv-syntax`));
+      const { line, message } = syntaxMessage(err, lines);
+      diagnostics.push(diag(path, line, 'error', message, `${area}/csv-syntax`));
     },
   };
   const rows = (parse as (input: string, o: Record<string, unknown>) => unknown)(text, options) as { record: string[]; info: { lines: number } }[];
@@ -60,10 +75,11 @@ export function parseCsv(text: string, path: string, area: string): CsvTable {
   });
   const records: CsvRecord[] = [];
   for (const row of rows.slice(1)) {
-    const newlines = row.record.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
+    // Rows of nothing but separators (`,,,,`) are what spreadsheets leave below the data: skipped.
+    if (row.record.every((f) => f === '')) continue;
     const values: Record<string, string> = {};
     header.forEach((h, i) => { values[h] = row.record[i] ?? ''; });
-    records.push({ line: row.info.lines - newlines, values });
+    records.push({ line: lines.editorLine(row.info.lines - parserBreaks(row.record)), values });
   }
   return { header, records, diagnostics, delimiter };
 }

@@ -59,9 +59,9 @@ export function decodeText(bytes: Uint8Array, path: string, declared: string, o:
   if (enc.startsWith('utf-16')) return decodeUtf16(bytes, enc, declared, fail);
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    const parity = marked ?? nulParity(bytes);
-    const hint = parity?.startsWith('utf-16') ? `; it looks like ${parity.toUpperCase()}: ${o.csv ? advice : 'declare `encoding` utf-16 in metadata.csv'}` : '; expected a plain-text file';
-    return fail(lineOfByte(bytes, nul), `binary content (NUL byte at offset ${nul})${hint}`, 'binary-file');
+    const utf16 = marked?.startsWith('utf-16') || nulParity(bytes) ? guessEncoding(bytes) : undefined;
+    if (utf16) return fail(undefined, `not ${enc === 'utf-8' ? 'UTF-8' : `\`${enc}\``}: the text is ${utf16}; ${o.csv ? advice : 'declare `encoding` utf-16 in metadata.csv, or convert it to UTF-8'}`, 'bad-encoding');
+    return fail(lineOfByte(bytes, nul), `binary content (NUL byte at offset ${nul}); expected a plain-text file`, 'binary-file');
   }
   if (enc === 'utf-8') {
     try {

@@ -79,6 +79,8 @@ function removeIfEmpty(dir: string): void {
 /** The outputs of one command, staged until commit. */
 export class OutputSession {
   static readonly open = new Set<OutputSession>();
+  /** Commits finished in this process (a signal after one must not claim that out/ was left as it was). */
+  static committed = 0;
   private readonly paths: ReturnType<typeof outputPaths>;
   private readonly created: { out: boolean; work: boolean };
   private closed = false;
@@ -156,6 +158,7 @@ export class OutputSession {
         renameSync(join(staging, f), to);
       }
       this.keepStaging = false;
+      OutputSession.committed++;
     } catch (e) {
       throw writeFailed(this.outDir, e);
     }
@@ -185,8 +188,9 @@ const EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTE
 /** On Ctrl-C, SIGTERM or a closed terminal: drop staged outputs and the lock, then exit 128 + signal. */
 export function installSignalCleanup(): void {
   const handler = (signal: NodeJS.Signals) => {
+    const staged = OutputSession.open.size > 0 || OutputSession.committed === 0;
     for (const s of [...OutputSession.open]) s.abort();
-    process.stderr.write(`qantar: interrupted (${signal}); out/ left as it was\n`);
+    process.stderr.write(`qantar: interrupted (${signal}); ${staged ? 'out/ left as it was' : 'the outputs had already been written'}\n`);
     process.exit(EXIT_CODES[signal] ?? 1);
   };
   for (const signal of Object.keys(EXIT_CODES) as NodeJS.Signals[]) process.once(signal, handler);

@@ -6,9 +6,9 @@ export type Inline = string | { code: string };
 
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string; id?: string }
-  | { kind: 'paragraph'; text: Inline[] }
+  | { kind: 'paragraph'; text: Inline[]; role?: 'methods' }
   | { kind: 'list'; items: Inline[][] }
-  | { kind: 'table'; columns: string[]; numeric: boolean[]; rows: string[][] }
+  | { kind: 'table'; columns: string[]; numeric: boolean[]; rows: Inline[][] }
   | { kind: 'figure'; n: number; name: string; title: string; caption: string; svg?: string };
 
 export const code = (c: string): Inline => ({ code: c });

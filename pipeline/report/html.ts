@@ -26,7 +26,7 @@ function inline(runs: readonly Inline[]): string {
 function table(b: Extract<Block, { kind: 'table' }>): string {
   const cls = (i: number) => (b.numeric[i] ? ' class="num"' : '');
   const head = `<tr>${b.columns.map((c, i) => `<th${cls(i)}>${escapeHtml(c)}</th>`).join('')}</tr>`;
-  const body = b.rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${escapeHtml(c)}</td>`).join('')}</tr>`).join('\n');
+  const body = b.rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${inline([c])}</td>`).join('')}</tr>`).join('\n');
   return `<table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 }
 
@@ -39,7 +39,7 @@ function figure(b: Extract<Block, { kind: 'figure' }>): string {
 function block(b: Block): string {
   switch (b.kind) {
     case 'heading': return `<h${b.level}${b.id ? ` id="${escapeHtml(b.id)}"` : ''}>${escapeHtml(b.text)}</h${b.level}>`;
-    case 'paragraph': return `<p${b.text.length && typeof b.text[0] === 'string' && b.text[0].startsWith('Methods.') ? ' class="methods"' : ''}>${inline(b.text)}</p>`;
+    case 'paragraph': return `<p${b.role ? ` class="${b.role}"` : ''}>${inline(b.text)}</p>`;
     case 'list': return `<ul>\n${b.items.map((i) => `<li>${inline(i)}</li>`).join('\n')}\n</ul>`;
     case 'table': return table(b);
     case 'figure': return figure(b);

@@ -2,23 +2,32 @@
 // contains (a title with `<script>`, a group called `*ngo*`, a pipe in a pattern) can become markup.
 import type { Block, Inline } from './blocks.ts';
 
-/** Backslash-escape the characters that start Markdown or HTML syntax inside a line; newlines become spaces. */
+/**
+ * Backslash-escape what could start Markdown or HTML syntax inside a line: \ ` * [ ] < | ~, an `&` that
+ * would begin an entity, and an `_` at a word edge (inside a word, as in `security_response`, it is
+ * plain). Newlines become spaces. Text stays readable in the raw file, where researchers copy from.
+ */
 export function escapeMarkdown(s: string): string {
-  return s.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\\`*_[\]<>&|~$#]/g, (c) => `\\${c}`);
+  return s.replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(/[\\`*[\]<|~]/g, (c) => `\\${c}`)
+    .replace(/&(?=#?[\p{L}\p{N}]+;)/gu, '\\&')
+    .replace(/_/g, (c, i: number, all: string) => (/[\p{L}\p{N}]/u.test(all[i - 1] ?? '') && /[\p{L}\p{N}]/u.test(all[i + 1] ?? '') ? c : '\\_'));
 }
 
-function codeSpan(s: string): string {
-  const text = s.replace(/[\r\n]+/g, ' ');
+/** A code span; in a table cell a `|` must still be escaped (GitHub tables split on it first). */
+function codeSpan(s: string, inTable = false): string {
+  let text = s.replace(/[\r\n]+/g, ' ');
+  if (inTable) text = text.replace(/\|/g, '\\|');
   const ticks = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length)) + 1);
   return /^`|`$/.test(text) ? `${ticks} ${text} ${ticks}` : `${ticks}${text}${ticks}`;
 }
 
-function inline(runs: readonly Inline[]): string {
-  return runs.map((r) => (typeof r === 'string' ? escapeMarkdown(r) : codeSpan(r.code))).join('');
+function inline(runs: readonly Inline[], inTable = false): string {
+  return runs.map((r) => (typeof r === 'string' ? escapeMarkdown(r) : codeSpan(r.code, inTable))).join('');
 }
 
 function table(b: Extract<Block, { kind: 'table' }>): string {
-  const row = (cells: readonly string[]) => `| ${cells.map((c) => escapeMarkdown(c) || ' ').join(' | ')} |`;
+  const row = (cells: readonly Inline[]) => `| ${cells.map((c) => inline([c], true) || ' ').join(' | ')} |`;
   const rule = `|${b.numeric.map((n) => (n ? ' ---: ' : ' --- ')).join('|')}|`;
   return [row(b.columns), rule, ...b.rows.map(row)].join('\n');
 }

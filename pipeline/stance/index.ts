@@ -1,10 +1,21 @@
 // Stance: how a text uses each frame hit (asserted, reported, quoted, negated, hedged), with the cue that
-// decided it and, where named, the speaker. Also finds securitizing moves. Cue lists: lexicons/cues/.
-import type { Diagnostic, FrameHit, StanceInfo, TokenizedDocument } from '../lib/types.ts';
+// decided it and, where named, the speaker; and securitizing moves. Reads the cue lists in
+// lexicons/cues/*.csv; the rules are written down in docs/stance.md.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { diag } from '../lib/diagnostics.ts';
+import { decodeText } from '../lib/encoding.ts';
+import { sha256 } from '../lib/io.ts';
+import type { Diagnostic, StanceInfo, TokenizedDocument } from '../lib/types.ts';
+import { displayPath } from '../ingest/read.ts';
+import { annotateSpan, createUnitCache } from './annotate.ts';
+import { parseCues, validateCues, type CueEntry } from './cues.ts';
+import type { CueLexicon } from './match.ts';
+import { createView } from './view.ts';
 
-export interface CueLexicon {
-  files: string[];
-}
+export type { CueLexicon } from './match.ts';
+export type { CueEntry, CueKind } from './cues.ts';
+export { findMoves, type Move } from './moves.ts';
 
 export interface SpanRef {
   tokenStart: number;
@@ -13,22 +24,48 @@ export interface SpanRef {
 
 export type StanceAnnotator = (doc: TokenizedDocument, text: string, spans: readonly SpanRef[]) => StanceInfo[];
 
-export interface Move {
-  docId: string;
-  sentence: number;
-  threat: FrameHit;
-  referent: { text: string; start: number; end: number };
-  measure: FrameHit;
+/**
+ * Read every .csv in the cue folder (sorted). A missing folder is allowed: with no cues, every hit is
+ * asserted unless it is inside quotation marks.
+ */
+export function readCues(dir: string): { cues: CueLexicon; diagnostics: Diagnostic[]; hashes: Record<string, string> } {
+  const diagnostics: Diagnostic[] = [];
+  const hashes: Record<string, string> = {};
+  const cues: CueLexicon = { files: [], entries: [] };
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return { cues, diagnostics, hashes };
+  const names = readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.csv') && !f.startsWith('.') && statSync(join(dir, f)).isFile()).sort();
+  const entries: CueEntry[] = [];
+  for (const name of names) {
+    const path = join(dir, name);
+    const shown = displayPath(path);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch (e) {
+      diagnostics.push(diag(shown, undefined, 'error', `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); expected a readable CSV`, 'cues/unreadable'));
+      continue;
+    }
+    hashes[shown] = sha256(bytes);
+    const decoded = decodeText(bytes, shown, '', { area: 'cues', csv: true });
+    if ('error' in decoded) {
+      diagnostics.push(decoded.error);
+      continue;
+    }
+    const parsed = parseCues(decoded.text, shown, entries.length);
+    diagnostics.push(...parsed.diagnostics);
+    entries.push(...parsed.entries);
+    cues.files.push(shown);
+  }
+  diagnostics.push(...validateCues(entries));
+  cues.entries = entries;
+  return { cues, diagnostics, hashes };
 }
 
-export function readCues(_dir: string): { cues: CueLexicon; diagnostics: Diagnostic[]; hashes: Record<string, string> } {
-  return { cues: { files: [] }, diagnostics: [], hashes: {} };
-}
-
-export function createStanceAnnotator(_cues: CueLexicon): StanceAnnotator {
-  return (_doc, _text, spans) => spans.map(() => ({ use: 'asserted', reported: false, quoted: false, negated: false, hedged: false, cue: '', cueStart: -1, speaker: '' }));
-}
-
-export function findMoves(_doc: TokenizedDocument, _text: string, _hits: readonly FrameHit[], _cues: CueLexicon): Move[] {
-  return [];
+export function createStanceAnnotator(cues: CueLexicon): StanceAnnotator {
+  return (doc, text, spans) => {
+    if (spans.length === 0) return [];
+    const view = createView(doc, text, cues, spans);
+    const unit = createUnitCache(view);
+    return spans.map((s) => annotateSpan(view, unit, s.tokenStart, s.tokenEnd));
+  };
 }

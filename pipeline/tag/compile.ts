@@ -41,7 +41,8 @@ export function better(a: TrieEnd, b: TrieEnd): boolean {
 /** The token sequences a pattern word can span: itself, and for a hyphenated word its parts. */
 function wordVariants(word: string): string[][] {
   const parts = word.split('-').filter((p) => p !== '');
-  if (parts.length < 2 || !word.includes('-')) return [[word]];
+  // A part of only glob characters (`anti-*`) would match any token on its own: such a word stays whole.
+  if (parts.length < 2 || !word.includes('-') || parts.some((p) => !/[\p{L}\p{N}]/u.test(p))) return [[word]];
   const withDashes = parts.flatMap((p, i) => (i === 0 ? [p] : ['\u0000dash', p]));
   return [[word], parts, withDashes];
 }

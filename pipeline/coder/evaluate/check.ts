@@ -9,7 +9,7 @@ import { sha256 } from '../../lib/io.ts';
 import { hitsBySentence, tagDocuments } from '../shared/corpus.ts';
 import { oneLine } from '../shared/text.ts';
 import { sentenceText } from '../sheet/units.ts';
-import type { Sheet } from './read-sheets.ts';
+import type { Judgement, Sheet, UnitCodes } from './read-sheets.ts';
 
 /** What the lexicon finds in one sentence: frames with a hit, and the use of each frame's first hit. */
 export interface LexiconVerdict {
@@ -40,7 +40,7 @@ function collapse(problems: Problem[]): Diagnostic[] {
   });
 }
 
-function verdict(hits: readonly FrameHit[]): LexiconVerdict {
+export function verdict(hits: readonly FrameHit[]): LexiconVerdict {
   const firstUse = new Map<string, Use>();
   for (const h of hits) if (!firstUse.has(h.frame)) firstUse.set(h.frame, h.use);
   return { frames: new Set(hits.map((h) => h.frame)), firstUse };
@@ -67,29 +67,29 @@ export async function checkSheets(ctx: Context, inputs: Inputs, sheets: readonly
     if (s.kind === 'units') for (const [id, u] of s.units) checkDoc(s.path, u.line, u.docId, u.textHash, `unit \`${id}\``);
     else for (const j of s.judgements) checkDoc(s.path, j.line, j.docId, j.textHash, `hit \`${j.hitId}\``);
   }
+  const unitsOf = new Map<string, { path: string; id: string; u: UnitCodes }[]>();
+  const judgementsOf = new Map<string, { path: string; j: Judgement }[]>();
+  const push = <T>(m: Map<string, T[]>, k: string, v: T) => (m.get(k) ?? m.set(k, []).get(k)!).push(v);
+  for (const s of sheets) {
+    if (s.kind === 'units') for (const [id, u] of s.units) push(unitsOf, u.docId, { path: s.path, id, u });
+    else for (const j of s.judgements) push(judgementsOf, j.docId, { path: s.path, j });
+  }
   const verdicts = new Map<string, LexiconVerdict>();
   for await (const { doc, tokens, hits } of tagDocuments(ctx, inputs, 'evaluate', { keep: (e) => needed.has(e.meta.docId) })) {
     const bySentence = hitsBySentence(hits);
     const docId = doc.meta.docId;
-    for (const s of sheets) {
-      if (s.kind === 'units') {
-        for (const [id, u] of s.units) {
-          if (u.docId !== docId) continue;
-          const t = sentenceText(tokens, doc.text, u.sentence);
-          if (t === undefined || sha256(t).slice(0, 8) !== u.hash) {
-            problems.push({ path: s.path, line: u.line, docId, rule: 'evaluate/unknown-unit', message: `unit \`${id}\` does not match sentence ${u.sentence} of \`${docId}\` any more (the sentence split has changed); expected a unit id written by \`qantar sheet\` for this corpus` });
-          } else {
-            verdicts.set(id, verdict(bySentence.get(u.sentence - 1) ?? []));
-          }
-        }
+    for (const { path, id, u } of unitsOf.get(docId) ?? []) {
+      const t = sentenceText(tokens, doc.text, u.sentence);
+      if (t === undefined || sha256(t).slice(0, 8) !== u.hash) {
+        problems.push({ path, line: u.line, docId, rule: 'evaluate/unknown-unit', message: `unit \`${id}\` does not match sentence ${u.sentence} of \`${docId}\` any more (the sentence split has changed); expected a unit id written by \`qantar sheet\` for this corpus` });
       } else {
-        for (const j of s.judgements) {
-          if (j.docId !== docId) continue;
-          const found = j.end <= doc.text.length ? oneLine(doc.text.slice(j.start, j.end)) : undefined;
-          if (found !== oneLine(j.match)) {
-            problems.push({ path: s.path, line: j.line, docId, rule: 'evaluate/stale-sheet', message: `hit \`${j.hitId}\`: the text at ${j.start}–${j.end} is ${found === undefined ? 'past the end of the document' : `\`${found}\``}, not \`${oneLine(j.match)}\`; expected the match column as \`qantar kwic\` wrote it` });
-          }
-        }
+        verdicts.set(id, verdict(bySentence.get(u.sentence - 1) ?? []));
+      }
+    }
+    for (const { path, j } of judgementsOf.get(docId) ?? []) {
+      const found = j.end <= doc.text.length ? oneLine(doc.text.slice(j.start, j.end)) : undefined;
+      if (found !== oneLine(j.match)) {
+        problems.push({ path, line: j.line, docId, rule: 'evaluate/stale-sheet', message: `hit \`${j.hitId}\`: the text at ${j.start}–${j.end} is ${found === undefined ? 'past the end of the document' : `\`${found}\``}, not \`${oneLine(j.match)}\`; expected the match column as \`qantar kwic\` wrote it` });
       }
     }
   }

@@ -37,9 +37,10 @@ export function hitVerdicts(sheets: readonly KwicSheet[]): { keys: string[]; ite
 }
 
 export function kwicAgreement(items: Code[][], judges: readonly string[]): ResultRow[] {
-  if (judges.length < 2) return [];
-  const a = krippendorffAlpha(items);
   const p = percentAgreement(items);
+  // Sheets that judged different hits have nothing to agree on.
+  if (judges.length < 2 || p.units === 0) return [];
+  const a = krippendorffAlpha(items);
   const rows: ResultRow[] = [
     { section: 'kwic_agreement', frame: 'all', pattern: '', gold: 'all coders', metric: 'percent_agreement', value: p.agreement, n: p.units },
     { section: 'kwic_agreement', frame: 'all', pattern: '', gold: 'all coders', metric: 'krippendorff_alpha', value: a.alpha, n: a.units },

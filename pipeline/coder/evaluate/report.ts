@@ -4,9 +4,13 @@ import { fmt, formatCsv } from '../../lib/csv.ts';
 import type { PrecisionCount } from './kwic.ts';
 import { RESULT_COLUMNS, type ResultRow } from './results.ts';
 
+/** Metrics that are counts print as whole numbers; every other value with four decimals (NA when undefined). */
+const COUNT_METRICS = new Set(['tp', 'fp', 'fn', 'tn', 'judged', 'false_positives', 'in_lexicon']);
+
 export function formatEvaluationCsv(rows: readonly ResultRow[]): string {
-  const num = (x: number | undefined) => (x === undefined ? '' : Number.isInteger(x) && Math.abs(x) < 1e15 ? String(x) : fmt(x));
-  return formatCsv(RESULT_COLUMNS, rows.map((r) => [r.section, r.frame, r.pattern, r.gold, r.metric, num(r.value), num(r.low), num(r.high), r.n]));
+  const num = (x: number | undefined) => (x === undefined ? '' : fmt(x));
+  return formatCsv(RESULT_COLUMNS, rows.map((r) => [r.section, r.frame, r.pattern, r.gold, r.metric,
+    COUNT_METRICS.has(r.metric) ? String(r.value) : num(r.value), num(r.low), num(r.high), r.n]));
 }
 
 export interface EvaluationSummary {

@@ -53,8 +53,10 @@ export function unitAgreement(d: UnitData): ResultRow[] {
     allUses.push(...d.unitIds.map((_, u) => useItem(u, f)));
     rows.push(...agreementRows('agreement', frame, items, d.coders));
   });
+  // Sheets that share no coded unit have nothing to agree on.
+  if (percentAgreement(all).units === 0) return [];
   rows.push(...agreementRows('agreement', 'all', all, d.coders));
-  rows.push(...agreementRows('use_agreement', 'all', allUses, d.coders));
+  if (percentAgreement(allUses).units > 0) rows.push(...agreementRows('use_agreement', 'all', allUses, d.coders));
   return rows;
 }
 

@@ -39,6 +39,7 @@ export interface SheetDesign {
   by: string;
   allocation: string;
   unit: 'sentence';
+  /** File names of the sheets, next to the design file. */
   sheets: string[];
   corpus: { path: string; metadata_sha256: string; documents: number; sentences: number };
   lexicon: Record<string, string>;

@@ -1,7 +1,7 @@
 // sheet: a stratified random sample of sentences to code by hand, as K identical CSV sheets (one per
 // coder) and a design sidecar recording the seed and the strata. Reads --corpus, --lexicon (only to form
 // the hit / no-hit strata); writes <dir>/<name>-coder<k>.csv and <dir>/<name>.design.json.
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Argv } from 'yargs';
 import type { CommandSpec } from '../../commands.ts';
 import { num, type Context } from '../../lib/context.ts';
@@ -64,7 +64,7 @@ async function run(ctx: Context, _s: unknown, args: Record<string, unknown>): Pr
   for (const p of sheets) await writeFileAtomic(p, text);
   await writeFileAtomic(designPath, formatDesign({
     qantar_sheet: 1, name, seed: ctx.options.seed, sample: rows.length, coders, by, allocation: String(args.allocation), unit: 'sentence',
-    sheets: sheets.map((p) => displayPath(p)),
+    sheets: sheets.map((p) => basename(p)),
     corpus: { path: displayPath(inputs.corpus.path), metadata_sha256: inputs.corpus.metadataHash, documents: inputs.corpus.entries.length, sentences },
     lexicon: inputs.lexicon.hashes,
     strata: sample.strata.map((s) => ({ group: s.group, lexicon_hit: s.hit, sentences: s.size, sampled: s.sampled })),

@@ -1,0 +1,44 @@
+// Securitizing moves (Copenhagen school): one sentence that joins a threat (a securitizing-family hit,
+// not negated), a referent object (a `referent` cue: the state, sovereignty, citizens …) and an
+// extraordinary measure (a security_response or csto_sovereignty hit). One move per sentence, built from
+// the first threat, the first measure and the first referent that overlaps neither.
+import type { FrameHit, TokenizedDocument } from '../lib/types.ts';
+import { entryOf, matchCues, type CueLexicon } from './match.ts';
+
+export interface Move {
+  docId: string;
+  sentence: number;
+  threat: FrameHit;
+  referent: { text: string; start: number; end: number };
+  measure: FrameHit;
+}
+
+export const MEASURE_FRAMES = new Set(['security_response', 'csto_sovereignty']);
+
+const overlaps = (a: { tokenStart: number; tokenEnd: number }, s: number, e: number) => a.tokenStart < e && s < a.tokenEnd;
+
+export function findMoves(doc: TokenizedDocument, text: string, hits: readonly FrameHit[], cues: CueLexicon): Move[] {
+  const referents = matchCues(doc, cues).filter((m) => entryOf(m, 'referent'));
+  const bySentence = new Map<number, FrameHit[]>();
+  for (const h of hits) {
+    const list = bySentence.get(h.sentence);
+    if (list) list.push(h);
+    else bySentence.set(h.sentence, [h]);
+  }
+  const moves: Move[] = [];
+  for (const [sentence, hs] of [...bySentence].sort((a, b) => a[0] - b[0])) {
+    const threat = hs.find((h) => h.family === 'securitizing' && h.use !== 'negated');
+    if (!threat) continue;
+    const from = sentence === 1 ? 0 : doc.sentenceEnds[sentence - 2];
+    const to = doc.sentenceEnds[sentence - 1];
+    for (const measure of hs.filter((h) => MEASURE_FRAMES.has(h.frame))) {
+      const ref = referents.find((r) => r.start >= from && r.end <= to && !overlaps(threat, r.start, r.end) && !overlaps(measure, r.start, r.end));
+      if (!ref) continue;
+      const start = doc.starts[ref.start];
+      const end = doc.ends[ref.end - 1];
+      moves.push({ docId: doc.docId, sentence, threat, referent: { text: text.slice(start, end), start, end }, measure });
+      break;
+    }
+  }
+  return moves;
+}

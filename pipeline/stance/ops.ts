@@ -1,0 +1,105 @@
+// The record every stance rule produces — an operator: the cue (token range) and the token ranges it
+// governs — and the small judgements several rules share: which role an ambiguous cue plays ("alleged":
+// verb or hedge), whether a subject names anyone ("Nobody denies" does not), and a speaker's text.
+import type { CueEntry, CueKind } from './cues.ts';
+import type { CueMatch } from './match.ts';
+import { cueText, form, isPunct, isQuoteMark, isWord, posOf, surface, type View } from './view.ts';
+
+export interface Range {
+  from: number;
+  to: number; // exclusive
+}
+
+export interface Op {
+  /** Token range of the deciding cue. */
+  cueFrom: number;
+  cueTo: number;
+  ranges: Range[];
+  /** Who is speaking, where the cue names someone; '' otherwise. */
+  speaker: string;
+}
+
+export function op(cueFrom: number, cueTo: number, ranges: Range[], speaker = ''): Op {
+  return { cueFrom, cueTo, ranges: ranges.filter((r) => r.to > r.from), speaker };
+}
+
+/** Does the operator govern the hit [hs, he)? Never when its own cue lies inside the hit. */
+export function governs(o: Op, hs: number, he: number): boolean {
+  if (o.cueFrom < he && o.cueTo > hs) return false;
+  return o.ranges.some((r) => r.from < he && r.to > hs);
+}
+
+const DETERMINER_BEFORE = new Set(['DET', 'ADP', 'ADJ', 'PART', 'PUNCT', 'CCONJ', '']);
+const POSSESSIVE = new Set(["'s", '’s', 'their', 'his', 'her', 'its', 'our', 'my', 'your']);
+
+/**
+ * The entry a match acts as: a word listed both as a reporting verb and as a hedge is a hedge in front
+ * of a noun phrase ("the alleged torture", "Claimed foreign fighters") and a verb after a subject
+ * ("media alleged that …").
+ */
+export function roleOf(v: View, m: CueMatch, kinds: readonly CueKind[]): CueEntry | undefined {
+  const own = m.entries.filter((e) => kinds.includes(e.kind));
+  if (own.length === 0) return undefined;
+  const hedge = m.entries.find((e) => e.kind === 'hedge');
+  const verb = m.entries.find((e) => e.kind === 'report' || e.kind === 'denial');
+  if (!hedge || !verb) return own[0];
+  const prev = m.start > v.unitStart[v.unitOf[m.start]] ? m.start - 1 : -1;
+  const next = m.end < v.n ? form(v, m.end) : '';
+  const beforeNp = prev < 0 || DETERMINER_BEFORE.has(posOf(v, prev)) || isQuoteMark(v, prev) || POSSESSIVE.has(form(v, prev));
+  const asHedge = beforeNp && next !== 'that' && next !== 'что' && (!isPunct(v, m.end) || isQuoteMark(v, m.end));
+  const chosen = asHedge ? hedge : verb;
+  return kinds.includes(chosen.kind) ? chosen : undefined;
+}
+
+const GENERIC_HEAD = new Set(['it', 'there', 'nobody', 'no', 'none', 'few', 'anyone', 'anybody', 'everyone', 'everybody',
+  'someone', 'somebody', 'one', 'i', 'we', 'you', 'who', 'what', 'никто', 'можно', 'нужно', 'надо', 'кто-то', 'кто', 'нельзя', 'невозможно', 'трудно', 'вряд', 'мы', 'я']);
+const RELATIVE = new Set(['who', 'what']);
+const RESTRICTOR = new Set(['of', 'among', 'in', 'at', 'from', 'в', 'во', 'из', 'среди', 'у']);
+const SKIP_LEAD = new Set(['and', 'but', 'while', 'as', 'though', 'although', 'yet', 'so', 'then', 'how', 'и', 'но', 'а', 'как', 'хотя', 'пока', 'разве', 'неужели']);
+
+/** Word tokens of [from, to) without leading conjunctions. */
+function subjectWords(v: View, from: number, to: number): number[] {
+  const ws: number[] = [];
+  for (let j = from; j < to; j++) if (isWord(v, j)) ws.push(j);
+  while (ws.length > 0 && SKIP_LEAD.has(form(v, ws[0]))) ws.shift();
+  return ws;
+}
+
+/**
+ * Does a subject attribute the view to no one in particular? "Nobody", "No serious observer", "It", an
+ * infinitive with no subject, «Никто», «Нельзя» do; "None of the lawyers", «Никто в Акорде», "Even
+ * Tokayev's critics" do not (they name whose acknowledgement it is).
+ */
+export function isGenericSubject(v: View, from: number, to: number): boolean {
+  const ws = subjectWords(v, from, to);
+  if (ws.length === 0) return true;
+  if (!GENERIC_HEAD.has(form(v, ws[0]))) return false;
+  // "Who can doubt …?" opens a question; "Tokayev, who has blamed …" is a relative clause about Tokayev.
+  if (RELATIVE.has(form(v, ws[0])) && ws[0] > v.unitStart[v.unitOf[ws[0]]]) return false;
+  return !ws.slice(1).some((j) => RESTRICTOR.has(form(v, j)) || posOf(v, j) === 'PROPN' || (v.lang !== 'en' && /^\p{Lu}/u.test(surface(v, j))));
+}
+
+/** The speaker's words: [from, to) without leading conjunctions and edge punctuation. */
+export function speakerText(v: View, from: number, to: number): string {
+  const ws = subjectWords(v, from, to);
+  if (ws.length === 0) return '';
+  // "Tokayev, who has blamed …": the speaker is the noun the relative clause hangs on.
+  if (['who', 'which', 'который', 'которая', 'которые', 'которое'].includes(form(v, ws[0])) && ws[0] >= 2 && form(v, ws[0] - 1) === ',') {
+    let a = ws[0] - 1;
+    while (a > v.unitStart[v.unitOf[ws[0]]] && !isPunct(v, a - 1)) a--;
+    return speakerText(v, a, ws[0] - 1);
+  }
+  let end = to;
+  // English: the subject ends where its verb begins ("commentators have begun to speak of").
+  if (v.lang === 'en') {
+    for (let j = ws[0] + 1; j < end; j++) {
+      if (['VERB', 'AUX'].includes(posOf(v, j))) {
+        end = j;
+        break;
+      }
+    }
+  }
+  const trailing = (j: number) => isPunct(v, j) || isQuoteMark(v, j) || ['AUX', 'ADV'].includes(posOf(v, j)) || (posOf(v, j) === 'PART' && !form(v, j).endsWith('s'));
+  while (end > ws[0] && trailing(end - 1)) end--;
+  return end > ws[0] ? cueText(v, ws[0], end) : '';
+}

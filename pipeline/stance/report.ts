@@ -1,0 +1,264 @@
+// Attribution: the stretches of a unit that the text attributes to someone else. A reporting verb governs
+// its complement when it comes first ("Tokayev said [that terrorists attacked]") and the clause before it
+// when it comes after ("[Terrorists attacked], the KNB said."); the subject, the addressee of "told" and
+// the source phrase stay in the text's own voice. "According to X," and «по словам X,» govern their
+// sentence; a headline «МВД: …» its rest; "X has no doubt that …" its complement.
+import { backwardStart, forwardEnd, hasContent, isBoundary, npEnd } from './clauses.ts';
+import type { CueEntry } from './cues.ts';
+import type { CueMatch } from './match.ts';
+import { objectEnd } from './objects.ts';
+import { isGenericSubject, op, roleOf, speakerText, type Op } from './ops.ts';
+import { cueAt, form, isPunct, isQuoteMark, isVerbish, isWord, posOf, surface, unitCues, type View } from './view.ts';
+
+export interface Attribution extends Op {
+  /** False when the subject names no one ("Nobody denies …"): then nothing is reported. */
+  named: boolean;
+  /** For "according to X,": the end of the source phrase X (a hedge in it, "unverified reports", hedges all). */
+  sourceTo?: number;
+}
+
+const SEPARATOR = new Set([',', '—', '–', '-']);
+/** A reporting verb in a clause opened by one of these ends its scope at the clause's comma. */
+const SUBORDINATOR = new Set(['while', 'although', 'though', 'as', 'when', 'if', 'because', 'since', 'who', 'which',
+  'пока', 'хотя', 'когда', 'если', 'поскольку', 'который', 'которая', 'которые', 'которое', 'которого']);
+export const PRE_SUBJECT_SKIP = new Set(['and', 'but', 'while', 'as', 'though', 'although', 'yet', 'even', 'и', 'но', 'а', 'хотя', 'пока', 'даже']);
+
+export function* range(a: number, b: number): Generator<number> {
+  for (let j = a; j < b; j++) yield j;
+}
+
+/** Bounds of the unit, narrowed to the innermost quotation when token i is inside one. */
+export function bounds(v: View, i: number): { lo: number; hi: number } {
+  const u = v.unitOf[i];
+  let lo = v.unitStart[u];
+  let hi = v.unitEnd[u];
+  const q = v.quoteOf[i];
+  if (q >= 0) {
+    lo = Math.max(lo, v.quoteTokens[q].from);
+    hi = Math.min(hi, v.quoteTokens[q].to);
+  }
+  return { lo, hi };
+}
+
+function isClosingQuote(v: View, j: number): boolean {
+  return v.quoteByClose.has(j);
+}
+
+function isSeparator(v: View, j: number): boolean {
+  return (isPunct(v, j) && SEPARATOR.has(form(v, j))) || isClosingQuote(v, j);
+}
+
+/** "…, the KNB said on Saturday." / "…,” said a nurse in Atyrau." / «…, — заявил Токаев.» */
+function postPosed(v: View, m: CueMatch, e: CueEntry, lo: number, hi: number): Attribution | undefined {
+  let c = -1;
+  for (let j = m.start - 1; j >= lo && m.start - j <= 9; j--) {
+    if (isSeparator(v, j)) {
+      c = j;
+      break;
+    }
+    if (isBoundary(v, j, 'strong') || isVerbish(v, j) || cueAt(v, j, 'report', 'source')) return undefined;
+  }
+  while (c > lo && isSeparator(v, c - 1)) c--;
+  if (c <= lo) return undefined;
+  const between = [...range(c, m.start)].filter((j) => isWord(v, j));
+  const after = forwardEnd(v, m.end, 'weak', hi);
+  if (!validPostPosed(v, m, e, between, after)) return undefined;
+  // Everything before the separator back to the start of the sentence (or a semicolon) is the report.
+  let floor = c;
+  while (floor > lo && form(v, floor - 1) !== ';') floor--;
+  const ranges = [{ from: floor, to: c }];
+  // A parenthetical source ("Terrorists, the KNB said, seized …") also governs what follows it.
+  if (after < hi && form(v, after) === ',') ranges.push({ from: after + 1, to: forwardEnd(v, after + 1, 'strong', hi) });
+  const speaker = between.length > 0 ? speakerText(v, c + 1, m.start) : postSpeaker(v, m.end, after);
+  return { ...op(m.start, m.end, ranges, speaker), named: true };
+}
+
+function validPostPosed(v: View, m: CueMatch, e: CueEntry, between: number[], after: number): boolean {
+  if (v.lang !== 'en') {
+    if (between.length === 0) return after > m.end;
+    return between.length <= 3 && between.every((j) => /^\p{Lu}/u.test(surface(v, j)));
+  }
+  if (between.length > 8 || (between.length > 0 && posOf(v, between[0]) === 'CCONJ')) return false;
+  if (between.some((j) => isVerbish(v, j))) return false;
+  const all = [...range(m.end, after)];
+  if (all.some((j) => form(v, j) === 'that' || isQuoteMark(v, j))) return false;
+  if (between.length === 0) {
+    // Inverted: "…,” said a nurse in Atyrau." — a subject and no verb before its first preposition.
+    const firstAdp = all.findIndex((j) => posOf(v, j) === 'ADP');
+    return all.some((j) => isWord(v, j)) && !all.slice(0, firstAdp < 0 ? all.length : firstAdp).some((j) => isVerbish(v, j));
+  }
+  // "…, Tokayev said in a televised address." / "…, lawyers told Human Rights Watch."
+  const r0 = objectEnd(v, m.end, after, e.scope === 'addressee' ? 'addressee' : 'after');
+  return r0 >= after || posOf(v, r0) === 'ADP' || posOf(v, r0) === 'ADV';
+}
+
+/** Russian puts the speaker after the verb: «…, сообщили в МВД.» → МВД; «заявил Токаев на саммите» → Токаев. */
+function postSpeaker(v: View, from: number, to: number): string {
+  let a = from;
+  if (v.lang === 'ru' && a < to && ['в', 'во', 'на'].includes(form(v, a))) a++;
+  let b = a;
+  while (b < to && !(b > a && v.lang === 'ru' && ['в', 'во', 'на', 'по', 'с', 'для', 'перед'].includes(form(v, b)))) b++;
+  return speakerText(v, a, b);
+}
+
+/** The subject of a verb that comes first: the clause's first segment when the last one is an aside. */
+export function subjectStart(v: View, at: number, lo: number): number {
+  let s = backwardStart(v, at, 'weak', lo);
+  for (let tries = 0; tries < 3 && s > lo; tries++) {
+    const ws = [...range(s, at)].filter((j) => isWord(v, j) && !PRE_SUBJECT_SKIP.has(form(v, j)) && !['AUX', 'ADV', 'PART'].includes(posOf(v, j)));
+    const aside = ws.length === 0 || (v.lang === 'en' && posOf(v, ws[0]) === 'VERB' && /ing$/u.test(form(v, ws[0])));
+    if (!aside) break;
+    s = backwardStart(v, s - 1, 'weak', lo);
+  }
+  return s;
+}
+
+/** Who speaks when the verb is the second of its subject's ("Tokayev described X and said …"). */
+function coordinatedSpeaker(v: View, m: CueMatch, lo: number, prev: Attribution | undefined): { speaker: string; named: boolean } | undefined {
+  let j = m.start - 1;
+  while (j >= lo && ['AUX', 'ADV', 'PART'].includes(posOf(v, j))) j--;
+  if (j < lo || !['and', 'и'].includes(form(v, j))) return undefined;
+  if (prev) return { speaker: prev.speaker, named: prev.named };
+  const a = backwardStart(v, m.start, 'strong', lo);
+  let b = a;
+  while (b < j && !isVerbish(v, b)) b++;
+  return { speaker: speakerText(v, a, b), named: !isGenericSubject(v, a, b) };
+}
+
+/** "Tokayev said (that) …", "X told parliament that …", "X called the protesters bandits". */
+function prePosed(v: View, m: CueMatch, e: CueEntry, lo: number, hi: number, prev?: Attribution): Attribution {
+  let s = subjectStart(v, m.start, lo);
+  // "what Russian officials call …": the subject is after "what".
+  for (let j = s; j < m.start; j++) if (form(v, j) === 'what' || form(v, j) === 'что') s = j + 1;
+  const from = objectEnd(v, m.end, hi, e.kind === 'report' ? e.scope : 'after');
+  let to = forwardEnd(v, from, 'report', hi);
+  const first = [...range(s, m.start)].find((j) => isWord(v, j));
+  const heads = [first !== undefined ? form(v, first) : '', s > lo && isWord(v, s - 1) ? form(v, s - 1) : ''];
+  if (heads.some((h) => SUBORDINATOR.has(h))) {
+    for (let j = m.end; j < to; j++) {
+      if (form(v, j) === ',') {
+        to = j;
+        break;
+      }
+    }
+  }
+  const co = coordinatedSpeaker(v, m, lo, prev);
+  const named = co ? co.named : !isGenericSubject(v, s, m.start);
+  const speaker = co ? co.speaker : speakerText(v, s, m.start);
+  return { ...op(m.start, m.end, [{ from, to }], named ? speaker : ''), named };
+}
+
+/** "According to X, …", «По словам X, …», «Как заявил X, …»: X is the source, the sentence is X's. */
+function source(v: View, m: CueMatch, lo: number, hi: number): Attribution | undefined {
+  let end = m.end;
+  while (end < hi && form(v, end) !== ',' && !isBoundary(v, end, 'strong')) end++;
+  const speaker = speakerText(v, m.end, end);
+  const initial = [...range(lo, m.start)].every((j) => !isWord(v, j) || PRE_SUBJECT_SKIP.has(form(v, j)));
+  // Inside a sentence a source is set off by a comma; "acting according to a plan" names no source.
+  if (!initial && !(m.start > lo && isPunct(v, m.start - 1))) return undefined;
+  let ranges;
+  if (initial) {
+    let to = end;
+    while (to < hi && form(v, to) !== ';') to++;
+    ranges = [{ from: end, to }];
+  } else if (end >= hi || isBoundary(v, end, 'strong')) {
+    ranges = [{ from: backwardStart(v, m.start, 'strong', lo), to: m.start }];
+  } else {
+    ranges = [{ from: backwardStart(v, m.start, 'strong', lo), to: m.start }, { from: end, to: forwardEnd(v, end + 1, 'strong', hi) }];
+  }
+  return { ...op(m.start, m.end, ranges, speaker), named: true, sourceTo: end };
+}
+
+const BE = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were']);
+
+/** "were denied due process": a passive denial verb deprives, it does not deny. */
+export function passive(v: View, at: number): boolean {
+  for (let j = at - 1; j >= 0 && j >= at - 3; j--) {
+    if (BE.has(form(v, j))) return true;
+    if (posOf(v, j) !== 'ADV' && posOf(v, j) !== 'PART') return false;
+  }
+  return false;
+}
+
+/** "X has no doubt that …", "no doubt among X that …", «у X нет сомнений»: X holds the view. */
+function holder(v: View, m: CueMatch, lo: number, hi: number): Attribution | undefined {
+  const s = backwardStart(v, m.start, 'strong', lo);
+  const e = forwardEnd(v, m.end, 'strong', hi);
+  let h: { from: number; to: number } | undefined;
+  if (v.lang === 'en') {
+    const have = m.start - 1 >= s && ['have', 'has', 'had'].includes(form(v, m.start - 1));
+    if (have && !isGenericSubject(v, s, m.start - 1)) h = { from: subjectStart(v, m.start - 1, s), to: m.start - 1 };
+    else if (form(v, m.end) === 'among') {
+      const that = [...range(m.end, e)].find((j) => form(v, j) === 'that') ?? e;
+      h = { from: m.end + 1, to: that };
+    }
+  } else {
+    for (let j = Math.max(s, m.start - 6); j < Math.min(e, m.end + 6); j++) {
+      if (form(v, j) !== 'у') continue;
+      let t = j + 1;
+      while (t < e && t < j + 5 && isWord(v, t) && v.cueAt[t] < 0) t++;
+      h = { from: j + 1, to: t };
+      break;
+    }
+  }
+  if (!h || h.to <= h.from) return undefined;
+  const ranges = [{ from: s, to: Math.min(h.from, m.start) }, { from: Math.max(h.to, m.end), to: e }];
+  return { ...op(m.start, m.end, ranges, speakerText(v, h.from, h.to)), named: true };
+}
+
+/**
+ * «МВД: в Алматы задержаны 200 мародёров» — a capitalised name and a colon open the unit (the Russian
+ * headline convention; English "Kazakhstan: …" headlines name a topic, not a speaker).
+ */
+function headline(v: View, u: number): Attribution | undefined {
+  if (v.lang === 'en') return undefined;
+  const lo = v.unitStart[u];
+  let j = lo;
+  while (j < v.unitEnd[u] && j - lo < 3 && isWord(v, j) && /^\p{Lu}/u.test(surface(v, j)) && v.cueAt[j] < 0) j++;
+  if (j === lo || j >= v.unitEnd[u] - 1 || form(v, j) !== ':') return undefined;
+  return { ...op(lo, j, [{ from: j + 1, to: v.unitEnd[u] }], speakerText(v, lo, j)), named: true };
+}
+
+const NOMINAL_BEFORE = new Set(['DET', 'ADJ', 'NUM']);
+
+/**
+ * Is this reporting or denial verb a speech act with a speaker? Not a noun ("official claims", "reports
+ * of torture"), not a passive without its agent ("was cited in the indictment"), not a denial verb with
+ * nothing denied ("dismissed Massimov", against "dismissed the findings").
+ */
+function isSpeechAct(v: View, m: CueMatch, e: CueEntry, hi: number): boolean {
+  if (e.kind === 'denial') {
+    if (e.scope === 'content') return hasContent(v, m.end, npEnd(v, m.end, hi));
+    if (e.scope !== 'after') return false;
+  } else if (e.kind !== 'report') return false;
+  if (m.end - m.start === 1 && v.lang === 'en') {
+    const p = m.start - 1;
+    if (p >= 0 && (posOf(v, p) === 'DET' || cueAt(v, p, 'hedge'))) return false;
+    // "Despite official claims": an adjective right after a preposition or at the start.
+    if (p >= 0 && NOMINAL_BEFORE.has(posOf(v, p)) && (p === 0 || ['ADP', 'DET', 'PUNCT'].includes(posOf(v, p - 1)))) return false;
+    if (m.end < v.n && form(v, m.end) === 'of') return false;
+  }
+  return !passive(v, m.start) || (m.end < hi && form(v, m.end) === 'by');
+}
+
+/** Every attribution in unit u. */
+export function findAttributions(v: View, u: number): Attribution[] {
+  const out: Attribution[] = [];
+  for (const m of unitCues(v, u)) {
+    const { lo, hi } = bounds(v, m.start);
+    const e = roleOf(v, m, ['report', 'source', 'denial', 'affirm']);
+    if (!e) continue;
+    if (e.kind === 'source') {
+      const a = source(v, m, lo, hi);
+      if (a) out.push(a);
+    } else if (isSpeechAct(v, m, e, hi)) {
+      out.push(postPosed(v, m, e, lo, hi) ?? prePosed(v, m, e, lo, hi, [...out].reverse().find((a) => a.speaker !== '')));
+    } else if (e.kind === 'affirm' && e.scope === 'holder') {
+      const h = holder(v, m, lo, hi);
+      if (h) out.push(h);
+    }
+  }
+  const head = headline(v, u);
+  if (head) out.push(head);
+  return out;
+}
