@@ -188,6 +188,19 @@ describe('import guards', () => {
     expect(existsSync(join(work, 'a'))).toBe(false);
   });
 
+  test('a dictionary in a legacy encoding is refused with advice, and read with --encoding', async () => {
+    const work = tempDir();
+    const src = join(work, 'fr.dic');
+    // "%\n1\tNégatif\n%\ncafé\t1\n" in windows-1252: é is the single byte 0xE9
+    writeFileSync(src, Buffer.from([...Buffer.from('%\r\n1\tN'), 0xe9, ...Buffer.from('gatif\r\n%\r\ncaf'), 0xe9, ...Buffer.from('\t1\r\n')]));
+    const r = await runCli(['import', src, '--out-lexicon', join(work, 'a')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/fr\.dic:2: error not valid UTF-8 .* name its encoding with --encoding/);
+    expect((await runCli(['import', src, '--out-lexicon', join(work, 'a'), '--encoding', 'windows-1252'])).code).toBe(0);
+    expect(readRows(join(work, 'a', 'frames.csv')).map((x) => [x.frame, x.label])).toEqual([['negatif', 'Négatif']]);
+    expect(readRows(join(work, 'a', 'fr.csv')).map((x) => x.pattern)).toEqual(['café']);
+  });
+
   test('an unknown extension asks for --format', async () => {
     const src = join(tempDir(), 'd.txt');
     writeFileSync(src, 'x');

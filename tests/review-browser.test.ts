@@ -72,6 +72,12 @@ async function openPage(url: string): Promise<Page> {
 }
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).innerText();
+/** Switch the hits to date order (o), wait for the list, go to its first hit (Home). */
+async function byDate(page: Page): Promise<void> {
+  await page.keyboard.press('o');
+  await expect.poll(() => page.locator('#order-select').inputValue()).toBe('date');
+  await page.keyboard.press('Home');
+}
 const saved = (page: Page) => page.getByTestId('saved').waitFor({ timeout: 20_000 });
 
 describe.skipIf(!HAVE_CHROMIUM)('the review page in Chromium', () => {
@@ -98,7 +104,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the review page in Chromium', () => {
     test('keys judge the hits, the precision table follows and the KWIC sheet holds the judgements', async () => {
       const page = await openPage(`${server.url}?coder=alice`);
       await page.getByTestId('hit-card').waitFor();
-      await page.keyboard.press('o'); // by date: paper-1, gov-1, paper-2, gov-2
+      await byDate(page); // paper-1, gov-1, paper-2, gov-2
       await expect.poll(() => page.getByTestId('hit-card').getAttribute('data-key')).toMatch(/^paper-1:/);
       for (const k of ['n', '1', 'y', 'y']) await page.keyboard.press(k);
       await saved(page);
@@ -180,7 +186,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the review page in Chromium', () => {
       server = await startServer(c, ['--port', String(port), '--sample', '12']);
       const page = await openPage(`${server.url}?coder=carol`);
       await page.getByTestId('hit-card').waitFor();
-      await page.keyboard.press('o');
+      await byDate(page);
       await expect.poll(() => page.getByTestId('hit-card').getAttribute('data-key')).toMatch(/^paper-1:/);
       await page.keyboard.press('y');
       await saved(page);
@@ -216,23 +222,22 @@ describe.skipIf(!HAVE_CHROMIUM)('the review page in Chromium', () => {
     });
     afterAll(() => stop(server));
 
-    async function goTo(testId: string, attr: string, prefix: string) {
+    async function goTo(testId: string, shown: string, wanted: string) {
       for (let i = 0; i < 30; i++) {
-        if ((await page.getByTestId(testId).getAttribute(attr))?.startsWith(prefix)) return;
+        if ((await text(page, shown)).includes(wanted)) return;
         await page.keyboard.press('j');
       }
-      throw new Error(`no ${prefix} in ${testId}`);
+      throw new Error(`no ${wanted} in ${testId}`);
     }
 
     const injected = () => page.locator('main script, main img, main i, main h1, main a').count();
 
     test('a hit in a text with <script> and HTML shows the markup as text and runs nothing', async () => {
       await page.getByTestId('hit-card').waitFor();
-      await page.keyboard.press('o');
-      await goTo('hit-card', 'data-key', 'web-1:');
+      await goTo('hit-card', 'kwic', '<script>');
       const kwic = await text(page, 'kwic');
-      expect(kwic).toContain('<script>window.__pwned = 1; alert("x")</script>');
-      expect(kwic).toContain('<b>airport</b> & the <img src=x onerror="window.__pwned = 2"> city.');
+      expect(kwic).toContain('Terrorists <script>window["__pwned"]=1; alert("x")</script> attacked');
+      expect(kwic).toContain('<b>airport</b> & the <img src=x onerror="window[\'__pwned\']=2"> city.');
       expect(await page.getByTestId('hit-card').innerText()).toContain('<i>Site</i>');
       expect(await injected()).toBe(0);
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -242,8 +247,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the review page in Chromium', () => {
     test('a sentence with markup shows it as text in blind coding too', async () => {
       await page.keyboard.press('Shift+S');
       await page.getByTestId('unit-card').waitFor();
-      await goTo('unit-card', 'data-unit', 'web-1:2:');
-      expect(await text(page, 'sentence')).toContain('&lt;terrorists&gt; were protesters </p><h1>Injected</h1>');
+      await goTo('unit-card', 'sentence', '<h1>');
+      expect(await text(page, 'sentence')).toContain('The so-called &lt;terrorists&gt; were protesters </p><h1>Injected</h1> and corruption');
       expect(await injected()).toBe(0);
       expect(dialogs).toEqual([]);
     });

@@ -10,7 +10,7 @@ import { tempDir } from './support/fixtures.ts';
 /** Texts whose markup must show as text: a script, an image with a handler, entities, a closing tag. */
 export const MARKUP_TEXTS: Record<string, string> = {
   ...TEXTS,
-  'web-1': 'Terrorists <script>window.__pwned = 1; alert("x")</script> attacked the <b>airport</b> & the <img src=x onerror="window.__pwned = 2"> city. ' +
+  'web-1': 'Terrorists <script>window["__pwned"]=1; alert("x")</script> attacked the <b>airport</b> & the <img src=x onerror="window[\'__pwned\']=2"> city. ' +
     'The so-called &lt;terrorists&gt; were protesters </p><h1>Injected</h1> and corruption angered them.',
 };
 export const MARKUP_METADATA = `${METADATA}web-1,<i>Site</i>,media,2022-01-08,en,"<a href=""javascript:alert(1)"">t</a>"\n`;
@@ -44,9 +44,9 @@ export function reviewOptions(c: Case, over: Partial<Options> = {}): Options {
   };
 }
 
-export function startOn(c: Case, o: { sample?: number; port?: number } = {}): Promise<RunningReview> {
+export function startOn(c: Case, o: { sample?: number; sheet?: string; port?: number } = {}): Promise<RunningReview> {
   const ctx = createContext(reviewOptions(c), new Sink(), new Sink());
-  return startReview(ctx, { port: o.port ?? 0, dir: c.dir, sample: o.sample, allocation: 'proportional' });
+  return startReview(ctx, { port: o.port ?? 0, dir: c.dir, sample: o.sample, sheet: o.sheet, allocation: 'proportional' });
 }
 
 export async function getJson<T = any>(r: RunningReview, path: string): Promise<T> {

@@ -171,8 +171,27 @@ describe('decisions are sheets that evaluate reads', () => {
   });
 });
 
+describe('the command line', () => {
+  test.each([
+    ['--sample and --sheet together', ['--sample', '3', '--sheet', 'x.csv'], /--sample or --sheet, not both/],
+    ['a port out of range', ['--port', '70000'], /--port must be a whole number from 0 to 65535/],
+    ['a review folder inside the corpus', ['--dir', '<corpus>/review'], /inside --corpus/],
+  ])('%s is a usage error (exit 2)', async (_name, args, message) => {
+    const a = args.map((x) => x.replace('<corpus>', c.corpus));
+    const res = await runCli(['review', '--corpus', c.corpus, '--lexicon', c.lexicon, '--out', c.out, '--no-progress', ...a]);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(message);
+  });
+
+  test('--help lists the options', async () => {
+    const res = await runCli(['review', '--help']);
+    expect(res.code).toBe(0);
+    for (const o of ['--port', '--dir', '--sample', '--sheet']) expect(res.stdout).toContain(o);
+  });
+});
+
 describe('a coder changes their mind', () => {
-  test('a changed and then cleared decision leaves the sheet with each unit at most once', async () => {
+  test('a changed decision replaces the row; clearing the last one removes the file', async () => {
     const units = (await getJson(r, '/api/units?coder=dana')).items;
     const id = units[0].unitId;
     const file = join(c.dir, 'sentences', 'dana.csv');
@@ -180,7 +199,8 @@ describe('a coder changes their mind', () => {
     await postJson(r, '/api/units', { coder: 'dana', unitId: id, codes: { terrorism: '0', security_response: '1' } });
     expect(readRows(file).map((x) => [x.unit_id, x.terrorism, x.security_response])).toEqual([[id, '0', '1']]);
     await postJson(r, '/api/units', { coder: 'dana', unitId: id, codes: null });
-    expect(readRows(file)).toEqual([]);
+    // No decision left: no file, so `evaluate --gold sentences/*.csv` does not count dana as a coder.
+    expect(existsSync(file)).toBe(false);
   });
 });
 
@@ -213,6 +233,17 @@ describe('the files outlive the server', () => {
     const s = await runCli(['sheet', '--sample', '5', '--seed', '7', '--dir', dir, '--corpus', c3.corpus, '--lexicon', c3.lexicon, '--out', c3.out, '--no-progress']);
     expect(s.code).toBe(0);
     expect(review.app.ws.sample.map((u) => u.unitId)).toEqual(readRows(join(dir, 'sample-coder1.csv')).map((x) => x.unit_id));
+  });
+
+  test('--sheet codes the sentences of a sheet from `qantar sheet`, in its order', async () => {
+    const c5 = reviewCase();
+    const dir = tempDir();
+    expect((await runCli(['sheet', '--sample', '4', '--seed', '3', '--dir', dir, '--corpus', c5.corpus, '--lexicon', c5.lexicon, '--out', c5.out, '--no-progress'])).code).toBe(0);
+    const review = await startOn(c5, { sheet: join(dir, 'sample-coder1.csv') });
+    await review.close();
+    const ids = readRows(join(dir, 'sample-coder1.csv')).map((x) => x.unit_id);
+    expect(review.app.ws.sample.map((u) => u.unitId)).toEqual(ids);
+    expect(readRows(join(c5.dir, 'sample.csv')).map((x) => x.unit_id)).toEqual(ids);
   });
 
   test('a sheet edited by hand with a bad code stops the server from starting, naming path:line', async () => {

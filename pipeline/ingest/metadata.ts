@@ -30,66 +30,61 @@ export interface MetaRow {
   encoding: string;
 }
 
-/** Validate rows. `origin(line)` names where a row came from; `withFiles` says whether `file` applies. */
+type Problem = [message: string, rule: string];
+
+function checkDate(date: string): Problem | undefined {
+  if (date === '' || validDate(date)) return undefined;
+  const sheet = /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/.test(date) ? ' (a spreadsheet may have reformatted it: format the column as text)' : '';
+  return [`invalid date \`${date}\`; expected an ISO date such as 2022-01-07, 2022-01 or 2022${sheet}`, 'corpus/bad-date'];
+}
+
+/** The row's text path, normalised, or the problem with it. Windows paths (`texts\\a.txt`) mean the same file. */
+function checkFile(cell: string, docId: string): { file: string; problem?: Problem } {
+  const file = cell.trim().replace(/\\/g, '/') || `texts/${docId}.txt`;
+  const norm = normalize(file);
+  if (isAbsolute(file) || /^[A-Za-z]:[\\/]/.test(file)) return { file, problem: [`file \`${file}\` is an absolute path; expected a path relative to the corpus folder`, 'corpus/file-outside'] };
+  if (norm === '..' || norm.startsWith('../')) return { file, problem: [`file \`${file}\` points outside the corpus folder; expected a path inside it`, 'corpus/file-outside'] };
+  return { file: norm };
+}
+
+function checkDocId(docId: string, firstLine: ReadonlyMap<string, number>): Problem | undefined {
+  if (!DOC_ID.test(docId)) return [docId === '' ? 'empty doc_id; expected letters, digits, `.`, `_` or `-`' : `doc_id \`${docId}\` has characters outside [A-Za-z0-9._-]`, 'corpus/bad-doc-id'];
+  if (firstLine.has(docId)) return [`duplicate doc_id \`${docId}\` (also at line ${firstLine.get(docId)}); expected each doc_id once`, 'corpus/duplicate-doc-id'];
+  return undefined;
+}
+
+function metaOf(values: Record<string, string>, line: number, docId: string, lang: string, date: string, origin: string): DocumentMeta {
+  const columns: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values)) if (k !== 'text') columns[k] = k === 'lang' ? lang : k === 'date' ? date : (v ?? '').trim();
+  columns.doc_id = docId;
+  return {
+    docId, source: values.source.trim(), sourceType: values.source_type.trim(), date, lang: lang as Lang,
+    title: (values.title ?? '').trim(), url: (values.url ?? '').trim(), columns, origin, line,
+  };
+}
+
+/** Validate rows. `withFiles` says whether the `file` column applies (a folder corpus). */
 export function validateMetadata(records: readonly CsvRecord[], path: string, withFiles: boolean): { rows: MetaRow[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const rows: MetaRow[] = [];
   const firstLine = new Map<string, number>();
   for (const { line, values } of records) {
-    const err = (message: string, rule: string) => diagnostics.push(diag(path, line, 'error', message, rule));
     const docId = (values.doc_id ?? '').trim();
-    let ok = true;
-    if (!DOC_ID.test(docId)) {
-      err(docId === '' ? 'empty doc_id; expected letters, digits, `.`, `_` or `-`' : `doc_id \`${docId}\` has characters outside [A-Za-z0-9._-]`, 'corpus/bad-doc-id');
-      ok = false;
-    } else if (firstLine.has(docId)) {
-      err(`duplicate doc_id \`${docId}\` (also at line ${firstLine.get(docId)}); expected each doc_id once`, 'corpus/duplicate-doc-id');
-      ok = false;
-    } else {
-      firstLine.set(docId, line);
-    }
-    for (const col of ['source', 'source_type'] as const) {
-      if ((values[col] ?? '').trim() === '') {
-        err(`empty \`${col}\` for doc_id \`${docId}\`; expected a value`, 'corpus/missing-value');
-        ok = false;
-      }
-    }
     const date = (values.date ?? '').trim();
-    if (date !== '' && !validDate(date)) {
-      const sheet = /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/.test(date) ? ' (a spreadsheet may have reformatted it: format the column as text)' : '';
-      err(`invalid date \`${date}\`; expected an ISO date such as 2022-01-07, 2022-01 or 2022${sheet}`, 'corpus/bad-date');
-      ok = false;
-    }
     const lang = ((values.lang ?? '').trim() || 'en').toLowerCase();
-    if (!(LANGS as readonly string[]).includes(lang)) {
-      err(`unknown lang \`${lang}\`; expected one of: ${LANGS.join(', ')}`, 'corpus/unknown-lang');
-      ok = false;
-    }
-    let file = '';
-    if (withFiles) {
-      // Paths typed on Windows (`texts\\a.txt`) mean the same file; a backslash in a name is never meant.
-      file = (values.file ?? '').trim().replace(/\\/g, '/') || `texts/${docId}.txt`;
-      const norm = normalize(file);
-      if (isAbsolute(file) || /^[A-Za-z]:[\\/]/.test(file)) {
-        err(`file \`${file}\` is an absolute path; expected a path relative to the corpus folder`, 'corpus/file-outside');
-        ok = false;
-      } else if (norm === '..' || norm.startsWith('../')) {
-        err(`file \`${file}\` points outside the corpus folder; expected a path inside it`, 'corpus/file-outside');
-        ok = false;
-      }
-      file = norm;
-    }
-    if (!ok) continue;
-    const columns: Record<string, string> = {};
-    for (const [k, v] of Object.entries(values)) if (k !== 'text') columns[k] = k === 'lang' ? lang : k === 'date' ? date : (v ?? '').trim();
-    columns.doc_id = docId;
-    rows.push({
-      meta: {
-        docId, source: values.source.trim(), sourceType: values.source_type.trim(), date, lang: lang as Lang,
-        title: (values.title ?? '').trim(), url: (values.url ?? '').trim(), columns, origin: withFiles ? file : `${path}:${line}`, line,
-      },
-      file, encoding: (values.encoding ?? '').trim(),
-    });
+    const file = withFiles ? checkFile(values.file ?? '', docId) : { file: '' };
+    const problems: (Problem | undefined)[] = [
+      checkDocId(docId, firstLine),
+      ...(['source', 'source_type'] as const).map((col): Problem | undefined => ((values[col] ?? '').trim() === '' ? [`empty \`${col}\` for doc_id \`${docId}\`; expected a value`, 'corpus/missing-value'] : undefined)),
+      checkDate(date),
+      (LANGS as readonly string[]).includes(lang) ? undefined : [`unknown lang \`${lang}\`; expected one of: ${LANGS.join(', ')}`, 'corpus/unknown-lang'],
+      file.problem,
+    ];
+    if (DOC_ID.test(docId) && !firstLine.has(docId)) firstLine.set(docId, line);
+    const found = problems.filter((p): p is Problem => p !== undefined);
+    for (const [message, rule] of found) diagnostics.push(diag(path, line, 'error', message, rule));
+    if (found.length > 0) continue;
+    rows.push({ meta: metaOf(values, line, docId, lang, date, withFiles ? file.file : `${path}:${line}`), file: file.file, encoding: (values.encoding ?? '').trim() });
   }
   return { rows, diagnostics };
 }

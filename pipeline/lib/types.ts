@@ -126,7 +126,7 @@ export interface UseFlags {
 export interface StanceInfo extends UseFlags {
   use: Use;
   cue: string;
-  cueStart: number; // -1 when asserted
+  cueStart: number; // -1 when no cue decided (asserted with no affirming cue)
   speaker: string;
 }
 

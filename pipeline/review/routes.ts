@@ -142,25 +142,29 @@ function getUnits(app: ReviewApp, q: URLSearchParams) {
   };
 }
 
+/** The sheet cells for one coded sentence: `1`, `0` or `?` per frame, and a use only where the frame is present. */
+function unitCells(app: ReviewApp, body: Record<string, unknown>): Values {
+  const codes = (body.codes ?? {}) as Record<string, unknown>;
+  const uses = (body.uses ?? {}) as Record<string, unknown>;
+  const cells: Values = {};
+  for (const f of app.data.frames) {
+    const c = codes[f.frame] ?? '0';
+    if (!['1', '0', '?'].includes(c as string)) throw new HttpError(400, `code for ${f.frame} must be "1", "0" or "?"`);
+    const use = useOf(uses[f.frame]);
+    if (use && c !== '1') throw new HttpError(400, `a use for ${f.frame} needs the frame marked present`);
+    cells[f.frame] = c as string;
+    cells[`${f.frame}_use`] = use;
+  }
+  return cells;
+}
+
 async function postUnit(app: ReviewApp, body: Record<string, unknown>) {
   const coder = coderOf(app, body.coder);
   const row = app.ws.sample.find((r) => r.unitId === body.unitId);
   if (!row) throw new HttpError(400, 'unknown sentence; reload the page');
+  const cells = body.codes === null ? undefined : unitCells(app, body);
   const file = coderFile(app.ws, app.data, 'sentences', coder);
-  let values: Values | undefined;
-  if (body.codes !== null) {
-    const codes = (body.codes ?? {}) as Record<string, unknown>;
-    const uses = (body.uses ?? {}) as Record<string, unknown>;
-    values = { ...firstRecord(formatSheet(app.data.frames, [row])), note: file.rows.get(row.unitId)?.note ?? '' };
-    for (const f of app.data.frames) {
-      const c = codes[f.frame] ?? '0';
-      if (!['1', '0', '?'].includes(c as string)) throw new HttpError(400, `code for ${f.frame} must be "1", "0" or "?"`);
-      const use = useOf(uses[f.frame]);
-      if (use && c !== '1') throw new HttpError(400, `a use for ${f.frame} needs the frame marked present`);
-      values[f.frame] = c as string;
-      values[`${f.frame}_use`] = use;
-    }
-  }
+  const values = cells && { ...firstRecord(formatSheet(app.data.frames, [row])), note: file.rows.get(row.unitId)?.note ?? '', ...cells };
   await save(file, row.unitId, values);
   return { unitId: row.unitId, ...unitCodes(app, values) };
 }

@@ -3,6 +3,7 @@
 // the whole file atomically (a temporary sibling, then rename), one write at a time, so a killed server or
 // browser leaves the last decision on disk and never half a file.
 import { existsSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { formatCsv, parseCsv } from '../lib/csv.ts';
 import { writeFileAtomic } from '../lib/io.ts';
 
@@ -53,7 +54,9 @@ export class DecisionFile {
         if (stamp(this.path) !== this.seen) {
           throw new ConflictError(`${this.path} was changed by another program while the review server was running; restart \`qantar review\` to read it again (your last decision was not saved)`);
         }
-        await writeFileAtomic(this.path, this.text());
+        // A file with no decision left goes, so `evaluate --gold hits/*.csv` never counts an empty coder.
+        if (this.rows.size === 0) await rm(this.path, { force: true });
+        else await writeFileAtomic(this.path, this.text());
         this.seen = stamp(this.path);
       } catch (e) {
         if (before) this.rows.set(key, before);

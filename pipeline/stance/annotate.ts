@@ -4,9 +4,9 @@
 import type { StanceInfo, Use } from '../lib/types.ts';
 import { findHedges } from './hedge.ts';
 import { findNegations, negationOf, type NegEvent } from './negation.ts';
-import { governs, type Op } from './ops.ts';
+import { governs, type Attribution, type Op } from './ops.ts';
 import { findQuestions, type Question } from './question.ts';
-import { findAttributions, type Attribution } from './report.ts';
+import { findAttributions } from './report.ts';
 import { cueAt, cueText, isVerbish, type View } from './view.ts';
 
 interface UnitStance {

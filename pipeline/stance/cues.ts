@@ -11,7 +11,8 @@ import { LANGS, type Diagnostic, type Lang } from '../lib/types.ts';
  * What a cue does, and the scopes it may take (the first is the default). See docs/stance.md.
  * report: reporting verb (after = its complement; addressee = skips "told X"; call = "called X Y").
  * source: "according to X," over its sentence. hedge: distancing word (np = the phrase it qualifies).
- * negator / denial: negation and denial (np, clause, before, both; denial verbs: after, content, pred).
+ * negator / denial: negation and denial (np, clause, before, both, exist = «X нет»; denial verbs: after,
+ * content, pred).
  * affirm: claims words that look negative but are not ("no doubt", "not only"). challenge / really:
  * rhetorical-question cues. blocker: verbs whose negation denies nothing ("not allow"). content: nouns
  * whose complement belongs to them ("claims that …"). epistemic: verbs whose negation reaches the
@@ -21,7 +22,7 @@ export const CUE_SCOPES = {
   report: ['after', 'addressee', 'call'],
   source: ['sentence'],
   hedge: ['np', 'clause', 'source'],
-  negator: ['np', 'clause', 'before', 'both'],
+  negator: ['np', 'clause', 'before', 'both', 'exist'],
   denial: ['after', 'content', 'pred', 'before', 'both'],
   affirm: ['none', 'pair', 'holder'],
   challenge: ['sentence'],

@@ -5,8 +5,7 @@
 // makes it a quotation instead.
 import { forwardEnd, npEnd } from './clauses.ts';
 import type { CueMatch } from './match.ts';
-import { op, roleOf, type Op } from './ops.ts';
-import { bounds, range } from './report.ts';
+import { bounds, op, range, roleOf, type Op } from './ops.ts';
 import { form, isPunct, isQuoteMark, isWord, unitCues, type View } from './view.ts';
 
 function hedgeOp(v: View, m: CueMatch, scope: string): Op {

@@ -17,6 +17,18 @@ export const MEASURE_FRAMES = new Set(['security_response', 'csto_sovereignty'])
 
 const overlaps = (a: { tokenStart: number; tokenEnd: number }, s: number, e: number) => a.tokenStart < e && s < a.tokenEnd;
 
+/** Index of the first match starting at or after token `from` (matches are in document order). */
+function firstAtOrAfter(ms: readonly { start: number }[], from: number): number {
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function findMoves(doc: TokenizedDocument, text: string, hits: readonly FrameHit[], cues: CueLexicon): Move[] {
   const referents = matchCues(doc, cues).filter((m) => entryOf(m, 'referent'));
   const bySentence = new Map<number, FrameHit[]>();
@@ -31,8 +43,10 @@ export function findMoves(doc: TokenizedDocument, text: string, hits: readonly F
     if (!threat) continue;
     const from = sentence === 1 ? 0 : doc.sentenceEnds[sentence - 2];
     const to = doc.sentenceEnds[sentence - 1];
+    const inSentence = [];
+    for (let k = firstAtOrAfter(referents, from); k < referents.length && referents[k].end <= to; k++) inSentence.push(referents[k]);
     for (const measure of hs.filter((h) => MEASURE_FRAMES.has(h.frame))) {
-      const ref = referents.find((r) => r.start >= from && r.end <= to && !overlaps(threat, r.start, r.end) && !overlaps(measure, r.start, r.end));
+      const ref = inSentence.find((r) => !overlaps(threat, r.start, r.end) && !overlaps(measure, r.start, r.end));
       if (!ref) continue;
       const start = doc.starts[ref.start];
       const end = doc.ends[ref.end - 1];

@@ -5,8 +5,8 @@
 import { backwardStart, forwardEnd, hasContent, npEnd, type Level } from './clauses.ts';
 import type { CueEntry } from './cues.ts';
 import type { CueMatch } from './match.ts';
-import { governs, op, roleOf, type Op, type Range } from './ops.ts';
-import { bounds, passive, range } from './report.ts';
+import { bounds, governs, op, range, roleOf, type Op, type Range } from './ops.ts';
+import { passive } from './report.ts';
 import { cueAt, form, isWord, posOf, unitCues, type View } from './view.ts';
 
 export interface NegEvent extends Op {
@@ -99,9 +99,30 @@ function negatorRanges(v: View, m: CueMatch, e: CueEntry, lo: number, hi: number
     return { ranges: [npRange(v, m.end, hi)], np: true };
   }
   if (e.scope === 'before') return { ranges: [back(v, m.start, lo)], np: false };
-  const ranges = [fwd(v, m.end, hi)];
+  if (e.scope === 'exist') {
+    // «Доказательств того, что …, нет», «потерь среди личного состава нет»: the phrase opening the clause.
+    const start = backwardStart(v, m.start, 'strong', lo);
+    return { ranges: [npRange(v, start, m.start), fwd(v, m.end, hi)], np: false };
+  }
+  const ranges = [speechActEnd(v, m, fwd(v, m.end, hi))];
   if (e.scope === 'both' || (v.lang === 'en' && reachesSubject(v, m))) ranges.push(back(v, m.start, lo));
   return { ranges, np: false };
+}
+
+const SENTENTIAL = new Set(['not', "n't", 'n’t', 'never', 'не', 'никогда']);
+const FINITE_AUX = new Set(['do', 'does', 'did', 'has', 'have', 'had', 'will', 'would', 'is', 'was', 'are', 'were', 'could', 'can']);
+
+/**
+ * "He did not say who the terrorists were", «Токаев не сказал, что …»: a negated reporting verb denies
+ * the saying, not what is said, so the negation stops at the verb. ("It would be dishonest not to
+ * acknowledge that …" is a denial of the content: no finite auxiliary.)
+ */
+function speechActEnd(v: View, m: CueMatch, r: Range): Range {
+  if (!SENTENTIAL.has(form(v, m.start)) || (v.lang === 'en' && !(m.start > 0 && FINITE_AUX.has(form(v, m.start - 1))))) return r;
+  let j = m.end;
+  while (j < r.to && ['ADV', 'AUX', 'PART'].includes(posOf(v, j))) j++;
+  const c = j < r.to ? cueAt(v, j, 'report') : undefined;
+  return c && c.entries.every((x) => x.kind !== 'denial') ? { from: r.from, to: j } : r;
 }
 
 /** Every negation event in unit u, grouped, with blocked and cancelled negators removed. */
@@ -119,7 +140,8 @@ export function findNegations(v: View, u: number): NegEvent[] {
     }
     const r = negatorRanges(v, m, e, lo, hi);
     if (blocked(v, clause, forwardEnd(v, m.end, 'weak', hi))) continue;
-    events.push({ ...op(m.start, m.end, r.ranges), kind: 'negator', group: events.length, clause, np: r.np, existential: e.scope === 'both' });
+    if (prohibition(v, m, lo)) continue;
+    events.push({ ...op(m.start, m.end, r.ranges), kind: 'negator', group: events.length, clause, np: r.np, existential: e.scope === 'exist' });
   }
   events = events.filter((ev) => !(WITHOUT.has(form(v, ev.cueFrom)) && conditionalWithout(v, ev, events)));
   return concord(v, events);
@@ -134,6 +156,23 @@ function conditionalWithout(v: View, ev: NegEvent, events: NegEvent[]): boolean 
   const to = forwardEnd(v, ev.cueTo, 'strong');
   if ([...range(from, to)].some((j) => COUNTERFACTUAL.has(form(v, j)))) return true;
   return events.some((o) => o !== ev && o.kind === 'negator' && o.cueFrom >= from && o.cueFrom < to);
+}
+
+const DIRECTIVE = /^(?:urg|warn|ask|told|tell|call|appeal|order|призыва|призвал|просил|предупрежд)/u;
+
+/**
+ * A prohibition presupposes what it forbids: «не поддавайтесь на провокации», "Do not give in to
+ * provocations", "warned them not to give in to provocations".
+ */
+function prohibition(v: View, m: CueMatch, lo: number): boolean {
+  if (m.end >= v.n) return false;
+  if (v.lang === 'ru') return /(?:йте|ите|йтесь|итесь)$/u.test(form(v, m.end));
+  if (v.lang !== 'en' || !['not', "n't", 'n’t'].includes(form(v, m.start))) return false;
+  const p = m.start - 1;
+  if (p >= lo && form(v, p) === 'do' && backwardStart(v, p, 'weak', lo) === p) return true;
+  if (form(v, m.end) !== 'to') return false;
+  for (let j = Math.max(lo, m.start - 5); j < m.start; j++) if (DIRECTIVE.test(form(v, j))) return true;
+  return false;
 }
 
 function blocked(v: View, from: number, to: number): boolean {

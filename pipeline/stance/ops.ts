@@ -1,6 +1,7 @@
 // The record every stance rule produces — an operator: the cue (token range) and the token ranges it
 // governs — and the small judgements several rules share: which role an ambiguous cue plays ("alleged":
 // verb or hedge), whether a subject names anyone ("Nobody denies" does not), and a speaker's text.
+import { backwardStart } from './clauses.ts';
 import type { CueEntry, CueKind } from './cues.ts';
 import type { CueMatch } from './match.ts';
 import { cueText, form, isPunct, isQuoteMark, isWord, posOf, surface, type View } from './view.ts';
@@ -17,6 +18,44 @@ export interface Op {
   ranges: Range[];
   /** Who is speaking, where the cue names someone; '' otherwise. */
   speaker: string;
+}
+
+export interface Attribution extends Op {
+  /** False when the subject names no one ("Nobody denies …"): then nothing is reported. */
+  named: boolean;
+  /** For "according to X,": the end of the source phrase X (a hedge in it, "unverified reports", hedges all). */
+  sourceTo?: number;
+}
+
+export const PRE_SUBJECT_SKIP = new Set(['and', 'but', 'while', 'as', 'though', 'although', 'yet', 'even', 'и', 'но', 'а', 'хотя', 'пока', 'даже']);
+
+export function* range(a: number, b: number): Generator<number> {
+  for (let j = a; j < b; j++) yield j;
+}
+
+/** Bounds of the unit, narrowed to the innermost quotation when token i is inside one. */
+export function bounds(v: View, i: number): { lo: number; hi: number } {
+  const u = v.unitOf[i];
+  let lo = v.unitStart[u];
+  let hi = v.unitEnd[u];
+  const q = v.quoteOf[i];
+  if (q >= 0) {
+    lo = Math.max(lo, v.quoteTokens[q].from);
+    hi = Math.min(hi, v.quoteTokens[q].to);
+  }
+  return { lo, hi };
+}
+
+/** The subject of a verb that comes first: the clause's first segment when the last one is an aside. */
+export function subjectStart(v: View, at: number, lo: number): number {
+  let s = backwardStart(v, at, 'weak', lo);
+  for (let tries = 0; tries < 3 && s > lo; tries++) {
+    const ws = [...range(s, at)].filter((j) => isWord(v, j) && !PRE_SUBJECT_SKIP.has(form(v, j)) && !['AUX', 'ADV', 'PART'].includes(posOf(v, j)));
+    const aside = ws.length === 0 || (v.lang === 'en' && posOf(v, ws[0]) === 'VERB' && /ing$/u.test(form(v, ws[0])));
+    if (!aside) break;
+    s = backwardStart(v, s - 1, 'weak', lo);
+  }
+  return s;
 }
 
 export function op(cueFrom: number, cueTo: number, ranges: Range[], speaker = ''): Op {
@@ -54,8 +93,9 @@ export function roleOf(v: View, m: CueMatch, kinds: readonly CueKind[]): CueEntr
 const GENERIC_HEAD = new Set(['it', 'there', 'nobody', 'no', 'none', 'few', 'anyone', 'anybody', 'everyone', 'everybody',
   'someone', 'somebody', 'one', 'i', 'we', 'you', 'who', 'what', 'никто', 'можно', 'нужно', 'надо', 'кто-то', 'кто', 'нельзя', 'невозможно', 'трудно', 'вряд', 'мы', 'я']);
 const RELATIVE = new Set(['who', 'what']);
+const TRAILING_RU = new Set(['не', 'ни', 'же', 'ли', 'бы', 'уже', 'также', 'тоже', 'прямо', 'ранее', 'вновь', 'снова']);
 const RESTRICTOR = new Set(['of', 'among', 'in', 'at', 'from', 'в', 'во', 'из', 'среди', 'у']);
-const SKIP_LEAD = new Set(['and', 'but', 'while', 'as', 'though', 'although', 'yet', 'so', 'then', 'how', 'и', 'но', 'а', 'как', 'хотя', 'пока', 'разве', 'неужели']);
+const SKIP_LEAD = new Set(['and', 'but', 'while', 'as', 'though', 'although', 'yet', 'so', 'then', 'how', 'и', 'но', 'а', 'как', 'хотя', 'пока', 'разве', 'неужели', 'в', 'во', 'на']);
 
 /** Word tokens of [from, to) without leading conjunctions. */
 function subjectWords(v: View, from: number, to: number): number[] {
@@ -99,7 +139,8 @@ export function speakerText(v: View, from: number, to: number): string {
       }
     }
   }
-  const trailing = (j: number) => isPunct(v, j) || isQuoteMark(v, j) || ['AUX', 'ADV'].includes(posOf(v, j)) || (posOf(v, j) === 'PART' && !form(v, j).endsWith('s'));
+  const trailing = (j: number) => isPunct(v, j) || isQuoteMark(v, j) || ['AUX', 'ADV'].includes(posOf(v, j)) ||
+    (posOf(v, j) === 'PART' && !form(v, j).endsWith('s')) || TRAILING_RU.has(form(v, j));
   while (end > ws[0] && trailing(end - 1)) end--;
   return end > ws[0] ? cueText(v, ws[0], end) : '';
 }

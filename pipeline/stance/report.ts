@@ -1,44 +1,19 @@
-// Attribution: the stretches of a unit that the text attributes to someone else. A reporting verb governs
-// its complement when it comes first ("Tokayev said [that terrorists attacked]") and the clause before it
-// when it comes after ("[Terrorists attacked], the KNB said."); the subject, the addressee of "told" and
-// the source phrase stay in the text's own voice. "According to X," and «по словам X,» govern their
-// sentence; a headline «МВД: …» its rest; "X has no doubt that …" its complement.
+// Attribution by reporting verbs: a verb governs its complement when it comes first ("Tokayev said [that
+// terrorists attacked]") and the clause before it when it comes after ("[Terrorists attacked], the KNB
+// said."); the subject, the addressee of "told" and the source phrase stay in the text's own voice.
+// Sources without a verb ("according to X", headlines, "X has no doubt") are in sources.ts.
 import { backwardStart, forwardEnd, hasContent, isBoundary, npEnd } from './clauses.ts';
 import type { CueEntry } from './cues.ts';
 import type { CueMatch } from './match.ts';
 import { objectEnd } from './objects.ts';
-import { isGenericSubject, op, roleOf, speakerText, type Op } from './ops.ts';
+import { bounds, isGenericSubject, op, PRE_SUBJECT_SKIP, range, roleOf, speakerText, subjectStart, type Attribution } from './ops.ts';
+import { headline, holder, source } from './sources.ts';
 import { cueAt, form, isPunct, isQuoteMark, isVerbish, isWord, posOf, surface, unitCues, type View } from './view.ts';
-
-export interface Attribution extends Op {
-  /** False when the subject names no one ("Nobody denies …"): then nothing is reported. */
-  named: boolean;
-  /** For "according to X,": the end of the source phrase X (a hedge in it, "unverified reports", hedges all). */
-  sourceTo?: number;
-}
 
 const SEPARATOR = new Set([',', '—', '–', '-']);
 /** A reporting verb in a clause opened by one of these ends its scope at the clause's comma. */
 const SUBORDINATOR = new Set(['while', 'although', 'though', 'as', 'when', 'if', 'because', 'since', 'who', 'which',
   'пока', 'хотя', 'когда', 'если', 'поскольку', 'который', 'которая', 'которые', 'которое', 'которого']);
-export const PRE_SUBJECT_SKIP = new Set(['and', 'but', 'while', 'as', 'though', 'although', 'yet', 'even', 'и', 'но', 'а', 'хотя', 'пока', 'даже']);
-
-export function* range(a: number, b: number): Generator<number> {
-  for (let j = a; j < b; j++) yield j;
-}
-
-/** Bounds of the unit, narrowed to the innermost quotation when token i is inside one. */
-export function bounds(v: View, i: number): { lo: number; hi: number } {
-  const u = v.unitOf[i];
-  let lo = v.unitStart[u];
-  let hi = v.unitEnd[u];
-  const q = v.quoteOf[i];
-  if (q >= 0) {
-    lo = Math.max(lo, v.quoteTokens[q].from);
-    hi = Math.min(hi, v.quoteTokens[q].to);
-  }
-  return { lo, hi };
-}
 
 function isClosingQuote(v: View, j: number): boolean {
   return v.quoteByClose.has(j);
@@ -101,18 +76,6 @@ function postSpeaker(v: View, from: number, to: number): string {
   return speakerText(v, a, b);
 }
 
-/** The subject of a verb that comes first: the clause's first segment when the last one is an aside. */
-export function subjectStart(v: View, at: number, lo: number): number {
-  let s = backwardStart(v, at, 'weak', lo);
-  for (let tries = 0; tries < 3 && s > lo; tries++) {
-    const ws = [...range(s, at)].filter((j) => isWord(v, j) && !PRE_SUBJECT_SKIP.has(form(v, j)) && !['AUX', 'ADV', 'PART'].includes(posOf(v, j)));
-    const aside = ws.length === 0 || (v.lang === 'en' && posOf(v, ws[0]) === 'VERB' && /ing$/u.test(form(v, ws[0])));
-    if (!aside) break;
-    s = backwardStart(v, s - 1, 'weak', lo);
-  }
-  return s;
-}
-
 /** Who speaks when the verb is the second of its subject's ("Tokayev described X and said …"). */
 function coordinatedSpeaker(v: View, m: CueMatch, lo: number, prev: Attribution | undefined): { speaker: string; named: boolean } | undefined {
   let j = m.start - 1;
@@ -148,27 +111,6 @@ function prePosed(v: View, m: CueMatch, e: CueEntry, lo: number, hi: number, pre
   return { ...op(m.start, m.end, [{ from, to }], named ? speaker : ''), named };
 }
 
-/** "According to X, …", «По словам X, …», «Как заявил X, …»: X is the source, the sentence is X's. */
-function source(v: View, m: CueMatch, lo: number, hi: number): Attribution | undefined {
-  let end = m.end;
-  while (end < hi && form(v, end) !== ',' && !isBoundary(v, end, 'strong')) end++;
-  const speaker = speakerText(v, m.end, end);
-  const initial = [...range(lo, m.start)].every((j) => !isWord(v, j) || PRE_SUBJECT_SKIP.has(form(v, j)));
-  // Inside a sentence a source is set off by a comma; "acting according to a plan" names no source.
-  if (!initial && !(m.start > lo && isPunct(v, m.start - 1))) return undefined;
-  let ranges;
-  if (initial) {
-    let to = end;
-    while (to < hi && form(v, to) !== ';') to++;
-    ranges = [{ from: end, to }];
-  } else if (end >= hi || isBoundary(v, end, 'strong')) {
-    ranges = [{ from: backwardStart(v, m.start, 'strong', lo), to: m.start }];
-  } else {
-    ranges = [{ from: backwardStart(v, m.start, 'strong', lo), to: m.start }, { from: end, to: forwardEnd(v, end + 1, 'strong', hi) }];
-  }
-  return { ...op(m.start, m.end, ranges, speaker), named: true, sourceTo: end };
-}
-
 const BE = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were']);
 
 /** "were denied due process": a passive denial verb deprives, it does not deny. */
@@ -178,45 +120,6 @@ export function passive(v: View, at: number): boolean {
     if (posOf(v, j) !== 'ADV' && posOf(v, j) !== 'PART') return false;
   }
   return false;
-}
-
-/** "X has no doubt that …", "no doubt among X that …", «у X нет сомнений»: X holds the view. */
-function holder(v: View, m: CueMatch, lo: number, hi: number): Attribution | undefined {
-  const s = backwardStart(v, m.start, 'strong', lo);
-  const e = forwardEnd(v, m.end, 'strong', hi);
-  let h: { from: number; to: number } | undefined;
-  if (v.lang === 'en') {
-    const have = m.start - 1 >= s && ['have', 'has', 'had'].includes(form(v, m.start - 1));
-    if (have && !isGenericSubject(v, s, m.start - 1)) h = { from: subjectStart(v, m.start - 1, s), to: m.start - 1 };
-    else if (form(v, m.end) === 'among') {
-      const that = [...range(m.end, e)].find((j) => form(v, j) === 'that') ?? e;
-      h = { from: m.end + 1, to: that };
-    }
-  } else {
-    for (let j = Math.max(s, m.start - 6); j < Math.min(e, m.end + 6); j++) {
-      if (form(v, j) !== 'у') continue;
-      let t = j + 1;
-      while (t < e && t < j + 5 && isWord(v, t) && v.cueAt[t] < 0) t++;
-      h = { from: j + 1, to: t };
-      break;
-    }
-  }
-  if (!h || h.to <= h.from) return undefined;
-  const ranges = [{ from: s, to: Math.min(h.from, m.start) }, { from: Math.max(h.to, m.end), to: e }];
-  return { ...op(m.start, m.end, ranges, speakerText(v, h.from, h.to)), named: true };
-}
-
-/**
- * «МВД: в Алматы задержаны 200 мародёров» — a capitalised name and a colon open the unit (the Russian
- * headline convention; English "Kazakhstan: …" headlines name a topic, not a speaker).
- */
-function headline(v: View, u: number): Attribution | undefined {
-  if (v.lang === 'en') return undefined;
-  const lo = v.unitStart[u];
-  let j = lo;
-  while (j < v.unitEnd[u] && j - lo < 3 && isWord(v, j) && /^\p{Lu}/u.test(surface(v, j)) && v.cueAt[j] < 0) j++;
-  if (j === lo || j >= v.unitEnd[u] - 1 || form(v, j) !== ':') return undefined;
-  return { ...op(lo, j, [{ from: j + 1, to: v.unitEnd[u] }], speakerText(v, lo, j)), named: true };
 }
 
 const NOMINAL_BEFORE = new Set(['DET', 'ADJ', 'NUM']);

@@ -36,30 +36,40 @@ function scanCache(dir: string): { torn: number; tmp: number } {
   return { torn, tmp };
 }
 
-export async function killLoop(kills: number, seed: number, log: (s: string) => void): Promise<KillReport> {
+interface State {
+  state: Record<string, string>;
+  ms: number;
+}
+
+/** The case folder with two lexicon versions and the outputs of each (from uninterrupted runs). */
+async function prepare(): Promise<{ root: string; setLex(v: 'a' | 'b'): void; A: State; B: State }> {
   const root = writeKillCase(40);
   const out = join(root, 'out');
   const lexA = readFileSync(join(root, 'lex/patterns.csv'), 'utf8');
   const lexB = `${lexA}political_grievance,protest*,en,\n`;
-  const setLex = (t: string) => writeFileSync(join(root, 'lex/patterns.csv'), t);
-  const ref = async (lex: string, name: string) => {
-    setLex(lex);
-    const r = await spawnQantar(argsFor(root, { out: name })).done;
+  const setLex = (v: 'a' | 'b') => writeFileSync(join(root, 'lex/patterns.csv'), v === 'a' ? lexA : lexB);
+  const ref = async (v: 'a' | 'b'): Promise<State> => {
+    setLex(v);
+    const r = await spawnQantar(argsFor(root, { out: `ref-${v}` })).done;
     if (r.code !== 0) throw new Error(`reference run failed: ${r.stderr}`);
-    const state: Record<string, string> = { ...noManifest(fingerprint(join(root, name))), 'notes.txt': fingerprint(out)['notes.txt'] };
-    return { state, ms: r.ms };
+    return { state: { ...noManifest(fingerprint(join(root, `ref-${v}`))), 'notes.txt': fingerprint(out)['notes.txt'] }, ms: r.ms };
   };
-  const A = await ref(lexA, 'ref-a');
-  const B = await ref(lexB, 'ref-b');
-  setLex(lexA);
+  const A = await ref('a');
+  const B = await ref('b');
+  setLex('a');
   const first = await spawnQantar(argsFor(root)).done;
   if (first.code !== 0) throw new Error(`first run failed: ${first.stderr}`);
+  return { root, setLex, A, B };
+}
+
+export async function killLoop(kills: number, seed: number, log: (s: string) => void): Promise<KillReport> {
+  const { root, setLex, A, B } = await prepare();
+  const out = join(root, 'out');
   const rng = createRng(seed);
   const report: KillReport = { runs: 0, interrupted: {}, completed: 0, rolledForward: 0, failures: [], tornCacheFiles: 0, tmpLeftovers: 0, runSeconds: 0 };
-  let current = A;
-  let next = B;
+  let [current, next] = [A, B];
   for (let k = 0; k < kills; k++) {
-    setLex(next === A ? lexA : lexB);
+    setLex(next === A ? 'a' : 'b');
     if (rng() < 0.2) rmSync(join(out, '.cache/tokens'), { recursive: true, force: true });
     const signal = SIGNALS[Math.floor(rng() * SIGNALS.length)];
     const delay = Math.round(rng() * 1.1 * Math.max(A.ms, B.ms));
@@ -69,31 +79,36 @@ export async function killLoop(kills: number, seed: number, log: (s: string) => 
     clearTimeout(timer);
     report.runs++;
     report.runSeconds += r.ms / 1000;
-    const now = noManifest(fingerprint(out));
     const what = `kill ${k + 1}: ${signal} at ${delay} ms (exit ${r.code ?? r.signal})`;
-    if (isDeepStrictEqual(now, current.state) && r.code !== 0) {
-      report.interrupted[signal] = (report.interrupted[signal] ?? 0) + 1;
-    } else if (isDeepStrictEqual(now, next.state)) {
-      // Finished (perhaps with the signal arriving after the commit): exactly the new outputs.
-      report.completed++;
-      [current, next] = [next, current];
-    } else if (existsSync(outputPaths(out).marker)) {
-      // Killed inside the final renames: the next command finishes the commit.
-      report.rolledForward++;
-      const again = await spawnQantar(argsFor(root, { command: 'ingest' })).done;
-      const after = noManifest(fingerprint(out));
-      const expected = { ...next.state, 'documents.csv': after['documents.csv'] };
-      if (again.code !== 0 || !isDeepStrictEqual(after, expected)) report.failures.push(`${what}: a commit killed halfway was not rolled forward`);
-      await spawnQantar(argsFor(root)).done;
-      [current, next] = [next, current];
-    } else {
-      const changed = Object.keys({ ...now, ...current.state }).filter((f) => now[f] !== current.state[f]);
-      report.failures.push(`${what}: out/ is neither the old nor the new outputs (${changed.join(', ')})`);
-    }
+    const outcome = await judge(root, current, next, r.code);
+    if (outcome === 'interrupted') report.interrupted[signal] = (report.interrupted[signal] ?? 0) + 1;
+    else if (outcome === 'completed') report.completed++;
+    else if (outcome === 'rolled forward') report.rolledForward++;
+    else report.failures.push(`${what}: ${outcome}`);
+    if (outcome === 'completed' || outcome === 'rolled forward') [current, next] = [next, current];
     const cache = scanCache(join(out, '.cache/tokens'));
     report.tornCacheFiles += cache.torn;
     report.tmpLeftovers = cache.tmp;
     if ((k + 1) % 10 === 0) log(`props: ${k + 1}/${kills} kills, ${report.failures.length} failures`);
   }
   return report;
+}
+
+/** What a killed run left: out/ as before, the new outputs, a commit to roll forward — or a failure. */
+async function judge(root: string, current: State, next: State, code: number | null): Promise<string> {
+  const out = join(root, 'out');
+  const now = noManifest(fingerprint(out));
+  if (isDeepStrictEqual(now, current.state) && code !== 0) return 'interrupted';
+  // Finished (perhaps with the signal arriving after the commit): exactly the new outputs.
+  if (isDeepStrictEqual(now, next.state)) return 'completed';
+  if (existsSync(outputPaths(out).marker)) {
+    // Killed inside the final renames: the next command finishes the commit.
+    const again = await spawnQantar(argsFor(root, { command: 'ingest' })).done;
+    const after = noManifest(fingerprint(out));
+    const ok = again.code === 0 && isDeepStrictEqual(after, { ...next.state, 'documents.csv': after['documents.csv'] });
+    await spawnQantar(argsFor(root)).done;
+    return ok ? 'rolled forward' : 'a commit killed halfway was not rolled forward';
+  }
+  const changed = Object.keys({ ...now, ...current.state }).filter((f) => now[f] !== current.state[f]);
+  return `out/ is neither the old nor the new outputs (${changed.join(', ')})`;
 }

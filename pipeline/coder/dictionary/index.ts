@@ -54,8 +54,12 @@ async function runImport(ctx: Context, _s: unknown, args: Record<string, unknown
   if (live && !force) throw new UsageError(`--out-lexicon \`${outDir}\` is the live lexicon (--lexicon); importing would replace its frames.csv — add --force only if that is what you want`);
   for (const f of ['frames.csv', name]) checkTarget(ctx, join(outDir, f), '--out-lexicon', { force, allowLexicon: force });
   const shown = displayPath(file);
-  const decoded = decodeText(readFileSync(file), shown, '');
-  if ('error' in decoded) throw new DataError([{ ...decoded.error, rule: 'import/encoding' }]);
+  const decoded = decodeText(readFileSync(file), shown, optionalString(args, 'encoding') ?? '', { area: 'import' });
+  if ('error' in decoded) {
+    // LIWC dictionaries for other languages often come in a legacy encoding, which only the user can name.
+    const message = decoded.error.message.replace(/: (convert|save) it .*$/, ': convert it to UTF-8, or name its encoding with --encoding (for example --encoding windows-1252)');
+    throw new DataError([{ ...decoded.error, message }]);
+  }
   const parsed = format === 'yaml' ? parseQuantedaYaml(decoded.text, shown) : parseLiwcDic(decoded.text, shown);
   failOnErrors(parsed.diagnostics, ctx.options.strict);
   const only = (args.only as unknown[] | undefined)?.flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter(Boolean);
@@ -106,6 +110,7 @@ export const importCommand: CommandSpec = {
     .option('lang', { type: 'string', describe: 'language of the patterns (en, ru, kk) [default: every language]' })
     .option('only', { type: 'string', array: true, describe: 'import only these categories (names or frame ids)' })
     .option('overlap', { choices: ['first', 'error'], default: 'first', describe: 'an entry in several categories: keep it in the first, or stop' })
+    .option('encoding', { type: 'string', describe: 'the file\'s encoding when it is not UTF-8 (windows-1252, latin1, windows-1251, koi8-r …)' })
     .option('force', { type: 'boolean', default: false, describe: 'replace existing files in --out-lexicon (needed to write into the live lexicon)' })
     .example('$0 import laver-garry.yml --out-lexicon lexicon-lg', 'a quanteda dictionary as a qantar lexicon')
     .example('$0 import LIWC2015.dic --only anger anx --lang en', 'two LIWC categories as frames'),

@@ -24,10 +24,10 @@ function builder(y: Argv): Argv {
     .example('$0 diff out-before out', 'what the last lexicon edit changed');
 }
 
-type Context_ = (h: OutHit, run: OutRun) => { left: string; right: string };
+type HitContext = (h: OutHit, run: OutRun) => { left: string; right: string };
 
 /** Context from the corpus texts, when a document's text is the one the run saw; otherwise none. */
-function createContext(ctx: Context, runs: OutRun[]): Context_ {
+function createHitContext(ctx: Context): HitContext {
   const corpus = readCorpusIndex(ctx.options.corpus);
   if (hasErrors(corpus.diagnostics)) {
     ctx.stderr.write(`qantar: note: the corpus \`${ctx.options.corpus}\` could not be read; hits are shown without context\n`);
@@ -52,7 +52,7 @@ function countsCsv(rows: readonly CountChange[]): string {
   return formatCsv(COUNT_COLUMNS, rows.map((r) => [r.group, r.frame, r.hitsBefore, r.hitsAfter, r.hitsAfter - r.hitsBefore, r.wordsBefore, r.wordsAfter, fmt(r.per1kBefore), fmt(r.per1kAfter)]));
 }
 
-function hitsCsv(changes: readonly HitChange[], contextOf: Context_, a: OutRun, b: OutRun): string {
+function hitsCsv(changes: readonly HitChange[], contextOf: HitContext, a: OutRun, b: OutRun): string {
   return formatCsv(HIT_COLUMNS, changes.map((c) => {
     const h = (c.after ?? c.before)!;
     const cx = contextOf(h, c.after ? b : a);
@@ -61,7 +61,7 @@ function hitsCsv(changes: readonly HitChange[], contextOf: Context_, a: OutRun, 
   }));
 }
 
-function report(counts: readonly CountChange[], changes: readonly HitChange[], contextOf: Context_, a: OutRun, b: OutRun, limit: number): string {
+function report(counts: readonly CountChange[], changes: readonly HitChange[], contextOf: HitContext, a: OutRun, b: OutRun, limit: number): string {
   const moved = counts.filter((r) => r.hitsBefore !== r.hitsAfter || r.wordsBefore !== r.wordsAfter);
   const lines = [`Hits per group × frame (all uses), before → after: ${moved.length} of ${counts.length} rows changed`];
   for (const r of moved) {
@@ -88,7 +88,7 @@ async function run(ctx: Context, _s: unknown, args: Record<string, unknown>): Pr
   checkGroupColumn(by, b.docHeader.includes(by) ? b.docHeader : a.docHeader);
   const counts = compareCounts(a, b, by);
   const changes = compareHits(a, b);
-  const contextOf = createContext(ctx, [a, b]);
+  const contextOf = createHitContext(ctx);
   const csv = optionalString(args, 'csv');
   const hitsPath = optionalString(args, 'hits');
   if (csv) await writeUserFile(ctx, csv, countsCsv(counts), '--csv', true);

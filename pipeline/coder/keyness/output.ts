@@ -56,7 +56,7 @@ export function formatKeyCsv(rows: readonly KeyRow[]): string {
 
 export function formatKeyTable(rows: readonly KeyRow[], showLexicon: boolean): string {
   const head = ['target', 'term', 'freq', 'rest', 'G²', 'log ratio', 'docs', ...(showLexicon ? ['lexicon'] : []), 'first example'];
-  const widths = [18, 26, 5, 5, 8, 9, 4, ...(showLexicon ? [12] : []), 0];
+  const widths = [22, 26, 5, 5, 8, 9, 4, ...(showLexicon ? [18] : []), 0];
   const line = (cells: string[]) => cells.map((c, i) => (widths[i] === 0 ? c : i >= 2 && i <= 6 ? padStartCp(c, widths[i]) : padEndCp(keepStart(c, widths[i]), widths[i]))).join('  ').trimEnd();
   const body = rows.map((r) => line([r.target, r.term, String(r.freq), String(r.freqRest), fmt(r.g2, 2), fmt(r.logRatio, 2), String(r.docs),
     ...(showLexicon ? [r.lexicon] : []), keepStart(r.examples[0] ?? '', 70)]));

@@ -2,16 +2,17 @@
 // dictionary). `-` means stdout. They are written atomically, never inside the corpus or lexicon folder,
 // and never over an existing file (it may hold a coder's work) unless --force says so.
 import { existsSync, realpathSync } from 'node:fs';
-import { dirname, resolve, sep } from 'node:path';
+import { basename, dirname, resolve, sep } from 'node:path';
 import type { Context } from '../../lib/context.ts';
 import { UsageError } from '../../lib/diagnostics.ts';
 import { writeFileAtomic } from '../../lib/io.ts';
 
+/** The real path of `p`, resolving links in the part that exists (the rest may not exist yet). */
 function real(p: string): string {
   let dir = resolve(p);
   const tail: string[] = [];
   while (!existsSync(dir) && dirname(dir) !== dir) {
-    tail.unshift(dir.slice(dirname(dir).length + 1));
+    tail.unshift(basename(dir));
     dir = dirname(dir);
   }
   return [realpathSync(dir), ...tail].join(sep);

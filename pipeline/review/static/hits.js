@@ -147,7 +147,7 @@ export function createHits(app) {
   function keyHelp() {
     return h('details', { class: 'keys', open: true }, h('summary', null, 'Keys'), h('dl', null,
       [['y', 'correct'], ['n', 'false positive (wrong frame here)'], ['1–5', 'correct, and the use is asserted / reported / quoted / negated / hedged'],
-        ['u', 'clear your judgement'], ['j ↓ →', 'next hit'], ['k ↑ ←', 'previous hit'], ['space', 'next hit not judged yet'],
+        ['u', 'clear your judgement'], ['j ↓ →', 'next hit'], ['k ↑ ←', 'previous hit'], ['space', 'next hit not judged yet'], ['Home / End', 'first / last hit'],
         ['f / p / o', 'choose frame / pattern / order'], ['Shift+S / N', 'sentences / numbers']].map(([k, v]) => [h('dt', null, h('kbd', null, k)), h('dd', null, v)])));
   }
 
@@ -160,6 +160,8 @@ export function createHits(app) {
     else if (k === 'j' || k === 'ArrowDown' || k === 'ArrowRight') move(1);
     else if (k === 'k' || k === 'ArrowUp' || k === 'ArrowLeft') move(-1);
     else if (k === ' ') (next(true), render());
+    else if (k === 'Home') move(-Infinity);
+    else if (k === 'End') move(Infinity);
     else if (k === 'f') document.getElementById('frame-select')?.focus();
     else if (k === 'p') document.getElementById('pattern-select')?.focus();
     else if (k === 'o') setOrder(st.order === 'random' ? 'date' : 'random');

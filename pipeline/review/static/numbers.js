@@ -54,6 +54,7 @@ export function createNumbers() {
   const el = h('section', { class: 'view numbers', 'aria-label': 'Numbers' });
 
   async function load() {
+    if (!el.firstChild) fill(el, h('p', { class: 'loading' }, 'Computing the numbers…'));
     const res = await getJson('/api/numbers');
     const parts = [agreement(res.rows, 'agreement', 'Agreement among coders (sentences)'), agreement(res.rows, 'use_agreement', 'Agreement among coders on uses'),
       lexicon(res.rows), useAccuracy(res.rows), agreement(res.rows, 'kwic_agreement', 'Agreement among KWIC judges'), kwic(res.rows)].filter(Boolean);

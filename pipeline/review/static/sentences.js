@@ -146,7 +146,7 @@ export function createSentences(app) {
         [['1–9, 0', 'tick / untick frame 1–10'], ['↑ ↓', 'move between frames'], ['space', 'tick / untick the marked frame'],
           ['a r q n h', 'its use: asserted, reported, quoted, negated, hedged'], ['?', 'unsure about the marked frame'],
           ['Enter', 'save, go to the next sentence not coded'], ['Esc', 'undo unsaved changes'], ['u', 'clear your coding'],
-          ['j → / k ←', 'next / previous sentence'], ['Shift+H / N', 'hits / numbers']].map(([k, v]) => [h('dt', null, h('kbd', null, k)), h('dd', null, v)]))));
+          ['j → / k ←', 'next / previous sentence'], ['Home / End', 'first / last sentence'], ['Shift+H / N', 'hits / numbers']].map(([k, v]) => [h('dt', null, h('kbd', null, k)), h('dd', null, v)]))));
   }
 
   function render() {
@@ -168,6 +168,8 @@ export function createSentences(app) {
     else if (k === 'u' || k === 'Backspace') clear();
     else if (k === 'j' || k === 'ArrowRight') move(1);
     else if (k === 'k' || k === 'ArrowLeft') move(-1);
+    else if (k === 'Home') move(-Infinity);
+    else if (k === 'End') move(Infinity);
     else return false;
     return true;
   }
