@@ -47,6 +47,8 @@ export function isBoundary(v: View, j: number, level: Level): boolean {
     return level === 'weak' && (f === 'but' || f === 'а');
   }
   if (SUBORDINATE.has(f) && afterComma) return true;
+  if (level === 'weak' && (f === 'than' || f === 'чем')) return true; // "No episode was bloodier than the crackdown"
+
   if (!AND.has(f) || level === 'strong') return false;
   return (j + 1 < v.n && isVerbish(v, j + 1)) || (level === 'weak' && andClause(v, j));
 }
@@ -81,7 +83,7 @@ function npTokenEn(v: View, j: number): boolean {
   if (p === 'ADP') return NP_ADP_EN.has(f);
   if (p === 'CCONJ') return (f === 'and' || f === 'or') && j + 1 < v.n && posOf(v, j + 1) !== 'DET';
   // wink-nlp tags some nouns as verbs ("reports of torture"): a verb after a preposition or determiner is nominal.
-  if (p === 'VERB' && ['ADP', 'DET', 'ADJ'].includes(prev)) return true;
+  if (p === 'VERB' && ['ADP', 'DET', 'ADJ', 'CCONJ'].includes(prev)) return true;
   if (p === 'ADV' && prev === 'ADP') return true; // "from abroad"
   if (isWord(v, j) && j > v.unitStart[v.unitOf[j]] && /^\p{Lu}/u.test(surface(v, j))) return true;
   // "supposedly foreign-trained", "armed groups": an adverb or participle in front of the noun.

@@ -56,9 +56,19 @@ export function matchCues(doc: TokenizedDocument, cues: CueLexicon): CueMatch[] 
   const { lex, groups } = compileCues(cues, doc.lang);
   const matches = cues.entries.length === 0 ? [] : matchDocument(doc, lex)
     .map((m) => ({ start: m.tokenStart, end: m.tokenEnd, entries: groups[m.end.entry.id].filter((e) => e.kind !== 'exclude') }))
-    .filter((m) => m.entries.length > 0);
+    .filter((m) => m.entries.length > 0 && (doc.lang !== 'ru' || shortWordsExact(doc, m)));
   matchCache.set(doc, { cues, matches });
   return matches;
+}
+
+/**
+ * The Russian stemmer maps the pronoun «ней» to «не»: a cue word of three letters or fewer is a function
+ * word and must match exactly.
+ */
+function shortWordsExact(doc: TokenizedDocument, m: CueMatch): boolean {
+  const words = m.entries[0].words;
+  if (words.length !== m.end - m.start) return true;
+  return words.every((w, i) => w.length > 3 || /[*?]/u.test(w) || doc.vocab[doc.types[m.start + i]] === w);
 }
 
 /** The entry of `kind` in a match, if any. */

@@ -29,6 +29,16 @@ const ANAPHOR_FILL = new Set([...ANAPHOR_HEAD, 'is', 'was', 'are', 'were', 'just
 const fwd = (v: View, from: number, hi: number, level: Level = 'weak'): Range => ({ from, to: forwardEnd(v, from, level, hi) });
 const back = (v: View, at: number, lo: number): Range => ({ from: backwardStart(v, at, 'strong', lo), to: at });
 
+/** A disputing word reaches back over what is disputed, not over who disputes it («Зась назвал X глупостью»). */
+function disputed(v: View, at: number, lo: number): Range {
+  const r = back(v, at, lo);
+  for (let j = at - 1; j >= r.from; j--) {
+    const c = cueAt(v, j, 'report');
+    if (c) return { from: c.end, to: at };
+  }
+  return r;
+}
+
 /** The phrase a negative determiner qualifies, or its whole complement when it is "evidence"/"claims". */
 function npRange(v: View, from: number, hi: number): Range {
   const end = npEnd(v, from, hi);
@@ -82,11 +92,11 @@ function denialRanges(v: View, m: CueMatch, e: CueEntry, lo: number, hi: number)
     case 'content':
       return hasContent(v, m.end, npEnd(v, m.end, hi)) ? [fwd(v, m.end, hi)] : [];
     case 'pred':
-      return next >= 0 && isWord(v, next) ? [npRange(v, m.end, hi)] : [back(v, m.start, lo)];
+      return next >= 0 && isWord(v, next) ? [npRange(v, m.end, hi)] : [disputed(v, m.start, lo)];
     case 'both':
       return [back(v, m.start, lo), fwd(v, m.end, hi)];
     default: {
-      const b = back(v, m.start, lo);
+      const b = disputed(v, m.start, lo);
       const prev = anaphoric(v, b.from, b.to) ? previousUnit(v, m.start, b.from) : undefined;
       return prev ? [b, prev] : [b];
     }

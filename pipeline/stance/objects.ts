@@ -34,7 +34,8 @@ function objectEndRu(v: View, from: number, hi: number, scope: string): number {
   const end = forwardEnd(v, from, 'report', hi);
   for (let j = from; j < end; j++) {
     if (scope === 'call' && isQuoteMark(v, j)) return j;
-    if (scope === 'addressee' && form(v, j) === 'что') return j;
+    // «призвал страны ОДКБ быть готовыми …», «сказал журналистам, что …»
+    if (scope === 'addressee' && (['что', 'чтобы'].includes(form(v, j)) || /(?:ть|ться|ти)$/u.test(form(v, j)))) return j;
   }
   return scope === 'call' && from < end && isWord(v, from) ? from + 1 : from;
 }

@@ -11,8 +11,9 @@ import { headline, holder, source } from './sources.ts';
 import { cueAt, form, isPunct, isQuoteMark, isVerbish, isWord, posOf, surface, unitCues, type View } from './view.ts';
 
 const SEPARATOR = new Set([',', '—', '–', '-']);
+const RELATIVE_OBJECT = new Set(['whom', 'which', 'кого', 'которых', 'которого', 'которую', 'которые']);
 /** A reporting verb in a clause opened by one of these ends its scope at the clause's comma. */
-const SUBORDINATOR = new Set(['while', 'although', 'though', 'as', 'when', 'if', 'because', 'since', 'who', 'which',
+const SUBORDINATOR = new Set(['while', 'although', 'though', 'as', 'when', 'if', 'because', 'since', 'who', 'which', 'contrary', 'unlike', 'how',
   'пока', 'хотя', 'когда', 'если', 'поскольку', 'который', 'которая', 'которые', 'которое', 'которого']);
 
 function isClosingQuote(v: View, j: number): boolean {
@@ -43,7 +44,11 @@ function postPosed(v: View, m: CueMatch, e: CueEntry, lo: number, hi: number): A
   while (floor > lo && form(v, floor - 1) !== ';') floor--;
   const ranges = [{ from: floor, to: c }];
   // A parenthetical source ("Terrorists, the KNB said, seized …") also governs what follows it.
-  if (after < hi && form(v, after) === ',') ranges.push({ from: after + 1, to: forwardEnd(v, after + 1, 'strong', hi) });
+  if (after < hi && form(v, after) === ',') {
+    let to = after + 1;
+    while (to < hi && form(v, to) !== ';') to++;
+    ranges.push({ from: after + 1, to });
+  }
   const speaker = between.length > 0 ? speakerText(v, c + 1, m.start) : postSpeaker(v, m.end, after);
   return { ...op(m.start, m.end, ranges, speaker), named: true };
 }
@@ -76,6 +81,29 @@ function postSpeaker(v: View, from: number, to: number): string {
   return speakerText(v, a, b);
 }
 
+/**
+ * The end of a reporting verb's complement: a report boundary, except that "and" + verb inside a
+ * clausal complement coordinates within it ("said police had rounded up protesters and tortured some")
+ * rather than starting a second predicate of the speaker ("described them as bandits and ruled out talks").
+ */
+function complementEnd(v: View, from: number, hi: number): number {
+  let clausal = false;
+  for (let j = from; j < hi; j++) {
+    if (gapped(v, j, hi)) continue;
+    if (isBoundary(v, j, 'strong')) return j;
+    if (isBoundary(v, j, 'report') && !clausal) return j;
+    if (isVerbish(v, j)) clausal = true;
+  }
+  return hi;
+}
+
+/** «назвал эти банды международными, а их нападение — актом агрессии»: a contrast with no verb of its own. */
+function gapped(v: View, j: number, hi: number): boolean {
+  if (isPunct(v, j) || !['а', 'and'].includes(form(v, j)) || !(j > 0 && form(v, j - 1) === ',')) return false;
+  for (let k = j + 1; k < hi && !isBoundary(v, k, 'weak'); k++) if (isVerbish(v, k)) return false;
+  return true;
+}
+
 /** Who speaks when the verb is the second of its subject's ("Tokayev described X and said …"). */
 function coordinatedSpeaker(v: View, m: CueMatch, lo: number, prev: Attribution | undefined): { speaker: string; named: boolean } | undefined {
   let j = m.start - 1;
@@ -93,8 +121,10 @@ function prePosed(v: View, m: CueMatch, e: CueEntry, lo: number, hi: number, pre
   let s = subjectStart(v, m.start, lo);
   // "what Russian officials call …": the subject is after "what".
   for (let j = s; j < m.start; j++) if (form(v, j) === 'what' || form(v, j) === 'что') s = j + 1;
-  const from = objectEnd(v, m.end, hi, e.kind === 'report' ? e.scope : 'after');
-  let to = forwardEnd(v, from, 'report', hi);
+  // "… whom the authorities branded bandits": the object came first, as a relative pronoun.
+  const relative = [...range(Math.max(lo, m.start - 4), m.start)].some((j) => RELATIVE_OBJECT.has(form(v, j)));
+  const from = objectEnd(v, m.end, hi, e.kind === 'report' && !relative ? e.scope : 'after');
+  let to = complementEnd(v, from, hi);
   const first = [...range(s, m.start)].find((j) => isWord(v, j));
   const heads = [first !== undefined ? form(v, first) : '', s > lo && isWord(v, s - 1) ? form(v, s - 1) : ''];
   if (heads.some((h) => SUBORDINATOR.has(h))) {
