@@ -1,4 +1,4 @@
-// npm run props [-- --seed N --runs K --kills N --only matcher,csv,offsets,counts,corpora,kills]
+// npm run props [-- --seed N --runs K --kills N --only matcher,glob,csv,offsets,counts,hash,corpora,kills]
 //               [-- --scale [--files 100000] [--patterns 50000] [--big-text MB]]
 // The property tests at full size (the vitest suite runs the same properties with few cases), and the
 // kill loop: many real runs interrupted at random moments, out/ checked after each. With --scale, the
@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tempDir } from '../tests/support/fixtures.ts';
-import { csvRoundTrip, globAgrees, matcherAgrees, offsetsSliceBack } from '../tests/support/properties.ts';
+import { csvRoundTrip, globAgrees, matcherAgrees, offsetsSliceBack, streamedHashAgrees } from '../tests/support/properties.ts';
 import { runIn, writeCase } from '../tests/support/robust.ts';
 import { checkCountsSum, corpusArb, tallySums } from '../tests/support/sums.ts';
 import { killLoop } from './props/kill.ts';
@@ -20,7 +20,7 @@ const arg = (name: string, dflt: string) => {
 };
 const seed = Number(arg('seed', '20220105'));
 const runs = Number(arg('runs', '1'));
-const only = arg('only', 'matcher,glob,csv,offsets,counts,corpora,kills').split(',');
+const only = arg('only', 'matcher,glob,csv,offsets,counts,hash,corpora,kills').split(',');
 const log = (s: string) => process.stderr.write(`${s}\n`);
 let failed = 0;
 
@@ -40,6 +40,7 @@ async function properties(): Promise<void> {
   if (only.includes('csv')) check('CSV read ∘ write = identity', csvRoundTrip(), 20_000);
   if (only.includes('offsets')) for (const lang of ['en', 'ru', 'kk'] as const) check(`offsets slice back (${lang})`, offsetsSliceBack(lang), 5_000);
   if (only.includes('counts')) check('count tables of random tallies sum', tallySums(tempDir()), 1_000);
+  if (only.includes('hash')) check('a text hashed in pieces = hashed whole', streamedHashAgrees(tempDir()), 5_000);
   if (only.includes('corpora')) {
     const t0 = performance.now();
     const r = await fc.check(fc.asyncProperty(corpusArb, async (files) => {

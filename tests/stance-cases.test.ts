@@ -17,7 +17,8 @@ interface Expected {
   surface: string;
   frame: string;
   use: Use;
-  start: number;
+  /** Every offset where the surface occurs in the sentence. */
+  starts: number[];
 }
 
 interface Scored {
@@ -31,18 +32,28 @@ const lexicon = readLexicon('lexicons');
 const cues = readCues('lexicons/cues');
 const tag = createTagger(lexicon.lexicon, createStanceAnnotator(cues.cues));
 
-/** `surface|frame|use;…` → expected hits located in the sentence (the k-th repeat of a surface is its k-th occurrence). */
+/** `surface|frame|use;…` → expected hits, each with every place its surface occurs. */
 function expectedHits(id: string, sentence: string, cell: string): Expected[] {
-  const seen = new Map<string, number>();
   return cell.split(';').map((s) => s.trim()).filter(Boolean).map((item) => {
     const [surface, frame, use] = item.split('|').map((x) => x.trim());
     if (!(USES as readonly string[]).includes(use)) throw new Error(`${id}: unknown use \`${use}\` in \`${item}\``);
-    let start = -1;
-    for (let k = 0, from = 0; k <= (seen.get(surface) ?? 0); k++, from = start + 1) start = sentence.indexOf(surface, from);
-    if (start < 0) throw new Error(`${id}: surface \`${surface}\` is not in the sentence`);
-    seen.set(surface, (seen.get(surface) ?? 0) + 1);
-    return { id, surface, frame, use: use as Use, start };
+    const starts: number[] = [];
+    for (let at = sentence.indexOf(surface); at >= 0; at = sentence.indexOf(surface, at + 1)) starts.push(at);
+    if (starts.length === 0) throw new Error(`${id}: surface \`${surface}\` is not in the sentence`);
+    return { id, surface, frame, use: use as Use, starts };
   });
+}
+
+/**
+ * Align an expected hit with the first unused predicted hit of the same frame that overlaps one of its
+ * surface's occurrences, in order ("bandits" listed twice takes the first, then the second occurrence).
+ */
+function align(e: Expected, hits: readonly FrameHit[], used: Set<number>): number {
+  for (const start of e.starts) {
+    const k = hits.findIndex((h, i) => !used.has(i) && h.frame === e.frame && h.start < start + e.surface.length && start < h.end);
+    if (k >= 0) return k;
+  }
+  return -1;
 }
 
 function score(file: string, lang: Lang): Scored {
@@ -55,7 +66,7 @@ function score(file: string, lang: Lang): Scored {
     out.predicted += hits.length;
     for (const e of expectedHits(values.id, text, values.hits)) {
       out.expected++;
-      const k = hits.findIndex((h, i) => !used.has(i) && h.frame === e.frame && h.start < e.start + e.surface.length && e.start < h.end);
+      const k = align(e, hits, used);
       if (k < 0) {
         out.missing.push(e);
         continue;

@@ -138,6 +138,10 @@ const EN: [string, string, string, string][] = [
   ['There is little evidence to suggest that foreign fighters took part.', 'foreign fighters', 'negated', 'little evidence'],
   ['Officials dismissed the reports of torture by troops as exaggerated.', 'troops', 'negated', 'dismissed … as exaggerated is one denial'],
   ['One does not hold talks with bandits.', 'bandits', 'asserted', 'hold talks blocks the negation'],
+  ['Protesters whom the authorities branded bandits were released.', 'bandits', 'reported', 'the object of branded came first'],
+  ['Never before have CSTO troops been sent to a member state.', 'troops', 'asserted', 'never before is not a negation'],
+  ['No episode was bloodier than the crackdown on the colour revolution.', 'colour revolution', 'asserted', 'a negation stops at than'],
+  ['Militants were defeated, Tokayev said, but the troops would stay.', 'troops', 'reported', 'a parenthetical source governs the rest'],
 ];
 
 const RU: [string, string, string, string][] = [
@@ -164,6 +168,10 @@ const RU: [string, string, string, string][] = [
   ['Версия о «20 тысячах террористов» вызывает сомнения у экспертов.', 'террористов', 'negated', 'вызывает сомнения'],
   ['В Жанаозене террористов не было.', 'террористов', 'negated', 'existential не было'],
   ['Назарбаев отрицает, что иностранные наёмники участвовали в беспорядках.', 'иностранные наёмники', 'negated', 'отрицает, что …'],
+  ['По подозрению в ней были задержаны террористы.', 'террористы', 'asserted', '«ней» is not «не»: short cue words match exactly'],
+  ['Токаев назвал эти банды международными, а их нападение — цветной революцией.', 'цветной революцией', 'reported', '«, а» with no verb continues the report'],
+  ['Генсек ОДКБ назвал разговоры о цветной революции глупостью.', 'одкб', 'asserted', 'a disputing word does not reach the speaker'],
+  ['Генсек ОДКБ назвал разговоры о цветной революции глупостью.', 'цветной революции', 'negated', '… but reaches what is disputed'],
 ];
 
 describe('scope rules', () => {

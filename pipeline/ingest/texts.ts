@@ -1,7 +1,8 @@
 // The text files of a corpus folder, checked row by row: each listed file must exist, stay inside the
 // folder (after following links), be a regular readable file and decode cleanly; each is hashed. Then
 // the folder-wide checks: a file listed twice, the same text under two doc_ids, files nobody listed.
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { diag } from '../lib/diagnostics.ts';
 import { decodeText } from '../lib/encoding.ts';
@@ -41,20 +42,61 @@ export function readRowText(dir: string, realDir: string, row: MetaRow, shownMet
   const real = realpathSync(full);
   if (!inside(real, realDir)) return err(`file \`${row.file}\` for ${id} resolves outside the corpus folder (a link to ${real}); expected a file inside it`, 'corpus/file-outside');
   if (!statSync(real).isFile()) return err(`\`${row.file}\` for ${id} is not a regular file; expected a plain-text file`, 'corpus/missing-text');
+  const shown = displayPath(full);
+  const empty = () => diagnostics.push(diag(shown, undefined, 'warning', `text of ${id} is empty; it counts with zero words`, 'corpus/empty-text'));
+  // A big UTF-8 text is checked and hashed in pieces; anything unusual is read whole for its message.
+  const streamed = !row.encoding && statSync(real).size >= STREAM_FROM ? hashUtf8Stream(real) : undefined;
+  if (streamed) {
+    if (streamed.blank) empty();
+    return { ...row, textHash: streamed.textHash, chars: streamed.chars, decodedAs: 'utf-8' };
+  }
   let bytes: Buffer;
   try {
     bytes = readFileSync(real);
   } catch (e) {
     return err(`cannot read \`${row.file}\` for ${id} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); expected a readable file`, 'corpus/unreadable');
   }
-  const shown = displayPath(full);
   const decoded = decodeText(bytes, shown, row.encoding, { area: 'corpus' });
   if ('error' in decoded) {
     diagnostics.push(decoded.error);
     return undefined;
   }
-  if (decoded.text.trim() === '') diagnostics.push(diag(shown, undefined, 'warning', `text of ${id} is empty; it counts with zero words`, 'corpus/empty-text'));
+  if (decoded.text.trim() === '') empty();
   return { ...row, textHash: sha256(decoded.text), chars: decoded.text.length, decodedAs: decoded.encoding };
+}
+
+/** Texts from this size on are hashed in pieces rather than read whole. */
+export const STREAM_FROM = 32 * 2 ** 20;
+
+/**
+ * sha256 and length of a UTF-8 file's text, read `chunk` bytes at a time — the same hash as sha256 of
+ * the whole decoded text. Undefined when the file is not clean UTF-8 text (NUL bytes, a bad sequence).
+ */
+export function hashUtf8Stream(path: string, chunk = 4 * 2 ** 20): { textHash: string; chars: number; blank: boolean } | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const buf = Buffer.allocUnsafe(chunk);
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const hash = createHash('sha256');
+    let chars = 0;
+    let blank = true;
+    const add = (text: string) => {
+      hash.update(text);
+      chars += text.length;
+      if (blank && /\S/u.test(text)) blank = false;
+    };
+    for (let n = readSync(fd, buf, 0, chunk, null); n > 0; n = readSync(fd, buf, 0, chunk, null)) {
+      if (buf.subarray(0, n).includes(0)) return undefined;
+      add(decoder.decode(buf.subarray(0, n), { stream: true }));
+    }
+    add(decoder.decode());
+    return { textHash: hash.digest('hex'), chars, blank };
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 function lstatExists(p: string): boolean {

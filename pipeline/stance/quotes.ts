@@ -37,7 +37,10 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     stack = stack.slice(0, k);
   };
   const push = (mark: string, at: number) => stack.push({ mark, closers: OPENERS[mark], at });
-  for (let i = 0; i < text.length; i++) {
+  // Jump from one quote mark or line feed to the next instead of visiting every character.
+  const marks = /[\n«„‚“‘”’»"']/gu;
+  for (let m = marks.exec(text); m !== null; m = marks.exec(text)) {
+    let i = m.index;
     const c = text[i];
     if (c === '\n' && stack.length > 0) {
       const para = /^\n[^\S\n]*\n\s*/u.exec(text.slice(i, i + 200));
@@ -47,6 +50,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
         if (next === stack[stack.length - 1].mark) i += para[0].length;
         else stack = [];
       }
+      marks.lastIndex = i + 1;
       continue;
     }
     if (!(c in OPENERS) && c !== '»' && c !== '’') continue;

@@ -18,7 +18,12 @@ let statesB: TrieNode[] = [];
 /** All matches in document order, exclusions included (the caller drops them). */
 export function matchDocument(doc: TokenizedDocument, lex: CompiledLexicon): RawMatch[] {
   const vm = new Array<Int32Array>(doc.vocab.length);
-  for (let v = 0; v < doc.vocab.length; v++) vm[v] = lex.matchersOf(doc.vocab[v]);
+  // Whether a form can start a pattern: most forms that match a pattern word only ever continue one.
+  const starts = new Uint8Array(doc.vocab.length);
+  for (let v = 0; v < doc.vocab.length; v++) {
+    const ids = (vm[v] = lex.matchersOf(doc.vocab[v]));
+    for (let k = 0; k < ids.length && starts[v] === 0; k++) if (lex.root.next.has(ids[k])) starts[v] = 1;
+  }
   const out: RawMatch[] = [];
   const types = doc.types;
   let sentenceStart = 0;
@@ -26,7 +31,7 @@ export function matchDocument(doc: TokenizedDocument, lex: CompiledLexicon): Raw
     const sentenceEnd = doc.sentenceEnds[s];
     let i = sentenceStart;
     while (i < sentenceEnd) {
-      const best = vm[types[i]].length === 0 ? undefined : longestAt(types, vm, lex.root, i, sentenceEnd);
+      const best = starts[types[i]] === 0 ? undefined : longestAt(types, vm, lex.root, i, sentenceEnd);
       if (best) {
         out.push(best);
         i = best.tokenEnd;

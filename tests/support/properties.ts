@@ -1,7 +1,12 @@
 // The properties themselves, shared by the vitest suite (few runs, seeded) and scripts/props.ts (many).
 // Each is an fc.property whose body throws (node:assert) on a counterexample.
 import { deepStrictEqual, ok, strictEqual } from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
+import { hashUtf8Stream } from '../../pipeline/ingest/texts.ts';
+import { decodeText } from '../../pipeline/lib/encoding.ts';
+import { sha256 } from '../../pipeline/lib/io.ts';
 import { formatCsv, formatCsvRows, parseCsv } from '../../pipeline/lib/csv.ts';
 import { normalizeForm } from '../../pipeline/lib/normalize.ts';
 import { TokenKind, type Lang } from '../../pipeline/lib/types.ts';
@@ -85,5 +90,18 @@ export function offsetsSliceBack(lang: Lang) {
     deepStrictEqual(ends, [...ends].sort((a, b) => a - b));
     strictEqual(new Set(ends).size, ends.length);
     strictEqual(ends.at(-1) ?? 0, n);
+  });
+}
+
+/** A text hashed in pieces (any piece size, pieces splitting characters) hashes as the whole text does. */
+export function streamedHashAgrees(dir: string) {
+  return fc.property(nastyTextArb, fc.integer({ min: 1, max: 9 }), fc.boolean(), (text, chunk, bom) => {
+    const path = join(dir, 'text.txt');
+    const bytes = Buffer.concat([Buffer.from(bom ? [0xef, 0xbb, 0xbf] : []), Buffer.from(text, 'utf8')]);
+    writeFileSync(path, bytes);
+    const whole = decodeText(bytes, path, '');
+    const streamed = hashUtf8Stream(path, chunk);
+    if ('error' in whole) strictEqual(streamed, undefined);
+    else deepStrictEqual(streamed, { textHash: sha256(whole.text), chars: whole.text.length, blank: whole.text.trim() === '' });
   });
 }
