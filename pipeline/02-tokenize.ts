@@ -6,7 +6,7 @@ import { formatCsvHeader, formatCsvRows } from './lib/csv.ts';
 import type { OutputSession } from './lib/io.ts';
 import { createProgress } from './lib/progress.ts';
 import { loadInputs } from './inputs.ts';
-import { documentColumns, documentRow } from './tag/rows.ts';
+import { countsOf, documentColumns, documentRow, type DocCounts } from './tag/rows.ts';
 import { tokenizeCorpus, type TokenizeStats } from './tokenize/stream.ts';
 
 export async function run(ctx: Context, session: OutputSession): Promise<void> {
@@ -16,8 +16,12 @@ export async function run(ctx: Context, session: OutputSession): Promise<void> {
   docs.write(formatCsvHeader(documentColumns(corpus.extraColumns)));
   const progress = createProgress(ctx, 'tokenize', corpus.entries.length);
   const entries = new Map(corpus.entries.map((e) => [e.meta.docId, e]));
-  for await (const item of tokenizeCorpus(ctx, corpus, stats)) {
-    docs.write(formatCsvRows([documentRow(entries.get(item.tokens.docId)!, corpus.extraColumns, item.tokens)]));
+  let counts: DocCounts = { sentences: 0, tokens: 0, words: 0 };
+  for await (const { tokens, segment } of tokenizeCorpus(ctx, corpus, stats, true)) {
+    const c = countsOf(tokens);
+    counts = !segment || segment.index === 0 ? c : { sentences: counts.sentences + c.sentences, tokens: counts.tokens + c.tokens, words: counts.words + c.words };
+    if (segment && !segment.last) continue;
+    docs.write(formatCsvRows([documentRow(entries.get(tokens.docId)!, corpus.extraColumns, counts)]));
     progress.tick();
   }
   progress.stop();

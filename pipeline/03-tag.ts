@@ -7,11 +7,11 @@ import { formatCsvHeader, formatCsvRows } from './lib/csv.ts';
 import { UsageError } from './lib/diagnostics.ts';
 import type { OutputSession } from './lib/io.ts';
 import { createProgress } from './lib/progress.ts';
-import type { Lexicon } from './lib/types.ts';
+import type { FrameHit, Lexicon } from './lib/types.ts';
 import { loadInputs, type Inputs } from './inputs.ts';
 import { addHits, createTally, type DocTally } from './count/tally.ts';
-import { createStanceAnnotator, findMoves } from './stance/index.ts';
-import { documentColumns, documentRow, HIT_COLUMNS, hitRow, MOVE_COLUMNS, moveRow } from './tag/rows.ts';
+import { createStanceAnnotator, findMoves, type Move } from './stance/index.ts';
+import { documentColumns, documentRow, HIT_COLUMNS, hitRow, MOVE_COLUMNS, moveRow, type DocCounts } from './tag/rows.ts';
 import { createTagger } from './tag/tagger.ts';
 import { tokenizeCorpus, type TokenizeStats } from './tokenize/stream.ts';
 
@@ -53,24 +53,47 @@ export async function tagCorpus(ctx: Context, session: OutputSession): Promise<T
   let hitCount = 0;
   let moveCount = 0;
   const progress = createProgress(ctx, 'tag', corpus.entries.length);
-  for await (const { doc, tokens } of tokenizeCorpus(ctx, corpus, stats)) {
+  let tally: DocTally | undefined;
+  let counts: DocCounts = { sentences: 0, tokens: 0, words: 0 };
+  for await (const { doc, tokens, segment } of tokenizeCorpus(ctx, corpus, stats, true)) {
     const hits = tag(tokens, doc.text);
     const moves = findMoves(tokens, doc.text, hits, cues);
-    const tally = createTally(doc.meta.docId, groupValue(doc.meta.columns[ctx.options.by]), doc.meta.lang, tokens.words, lexicon.frames.length);
-    addHits(tally, hits, frameIndex);
-    tally.moves = moves.length;
-    tallies.push(tally);
+    if (!segment || segment.index === 0) {
+      tally = createTally(doc.meta.docId, groupValue(doc.meta.columns[ctx.options.by]), doc.meta.lang, 0, lexicon.frames.length);
+      counts = { sentences: 0, tokens: 0, words: 0 };
+      tallies.push(tally);
+    }
+    if (segment) shiftSegment(hits, moves, segment.base, counts.sentences);
+    addHits(tally!, hits, frameIndex);
+    tally!.words += tokens.words;
+    tally!.moves += moves.length;
+    counts = { sentences: counts.sentences + tokens.sentenceEnds.length, tokens: counts.tokens + tokens.types.length, words: counts.words + tokens.words };
     hitCount += hits.length;
     moveCount += moves.length;
-    docsOut.write(formatCsvRows([documentRow(entries.get(doc.meta.docId)!, corpus.extraColumns, tokens)]));
     if (hits.length) hitsOut.write(formatCsvRows(hits.map((h) => hitRow(h, patternById[h.patternId]))));
     if (moves.length) movesOut.write(formatCsvRows(moves.map(moveRow)));
+    if (segment && !segment.last) continue;
+    docsOut.write(formatCsvRows([documentRow(entries.get(doc.meta.docId)!, corpus.extraColumns, counts)]));
     progress.tick();
   }
   progress.stop();
   ctx.log(`tokenize: ${num(stats.documents)} documents → ${num(stats.sentences)} sentences, ${num(stats.tokens)} tokens, ${num(stats.words)} words (${num(stats.cached)} from cache)`);
   ctx.log(`tag: ${num(stats.documents)} documents, ${num(stats.words)} words → ${num(hitCount)} hits in ${lexicon.frames.length} frames, ${num(moveCount)} securitizing moves (${lexicon.files.length} lexicon files, ${num(lexicon.patterns.length)} patterns; 0 errors, ${inputs.warnings.length} warnings)`);
   return { inputs, lexicon, tallies, tokenize: stats, hits: hitCount, moves: moveCount, seconds: { tokenize_tag: (performance.now() - t0) / 1000 } };
+}
+
+/** Offsets of a segment's hits and moves, made relative to the whole text. */
+function shiftSegment(hits: FrameHit[], moves: Move[], base: number, sentenceBase: number): void {
+  for (const h of hits) {
+    h.start += base;
+    h.end += base;
+    if (h.cueStart >= 0) h.cueStart += base;
+    h.sentence += sentenceBase;
+  }
+  for (const m of moves) {
+    m.referent = { ...m.referent, start: m.referent.start + base, end: m.referent.end + base };
+    m.sentence += sentenceBase;
+  }
 }
 
 export function groupValue(v: string | undefined): string {

@@ -11,11 +11,22 @@ export function documentColumns(extra: readonly string[]): string[] {
   return [...BASE_DOC_COLUMNS, ...extra, ...DOC_TAIL_COLUMNS];
 }
 
-export function documentRow(entry: CorpusEntry, extra: readonly string[], tokens?: TokenizedDocument): Cell[] {
+/** Sentence, token and word counts of a document (summed over its segments for a very long text). */
+export interface DocCounts {
+  sentences: number;
+  tokens: number;
+  words: number;
+}
+
+export function countsOf(t: TokenizedDocument): DocCounts {
+  return { sentences: t.sentenceEnds.length, tokens: t.types.length, words: t.words };
+}
+
+export function documentRow(entry: CorpusEntry, extra: readonly string[], counts?: DocCounts): Cell[] {
   const m: DocumentMeta = entry.meta;
   return [m.docId, m.source, m.sourceType, m.date, m.lang, m.title, m.url, ...extra.map((c) => m.columns[c] ?? ''),
     entry.file || m.origin, entry.decodedAs, entry.textHash, entry.chars,
-    tokens?.sentenceEnds.length ?? '', tokens?.types.length ?? '', tokens?.words ?? ''];
+    counts?.sentences ?? '', counts?.tokens ?? '', counts?.words ?? ''];
 }
 
 export const HIT_COLUMNS = ['doc_id', 'sentence', 'start', 'end', 'frame', 'family', 'pattern', 'text', 'use',
