@@ -3,7 +3,7 @@
 import type { Context } from './lib/context.ts';
 import { num } from './lib/context.ts';
 import { formatCsvHeader, formatCsvRows } from './lib/csv.ts';
-import type { OutputSession } from './lib/io.ts';
+import { put, type OutputSession } from './lib/io.ts';
 import { createProgress } from './lib/progress.ts';
 import { loadInputs } from './inputs.ts';
 import { countsOf, documentColumns, documentRow, type DocCounts } from './tag/rows.ts';
@@ -21,7 +21,7 @@ export async function run(ctx: Context, session: OutputSession): Promise<void> {
     const c = countsOf(tokens);
     counts = !segment || segment.index === 0 ? c : { sentences: counts.sentences + c.sentences, tokens: counts.tokens + c.tokens, words: counts.words + c.words };
     if (segment && !segment.last) continue;
-    docs.write(formatCsvRows([documentRow(entries.get(tokens.docId)!, corpus.extraColumns, counts)]));
+    await put(docs, formatCsvRows([documentRow(entries.get(tokens.docId)!, corpus.extraColumns, counts)]));
     progress.tick();
   }
   progress.stop();

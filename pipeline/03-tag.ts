@@ -5,7 +5,7 @@ import type { Context } from './lib/context.ts';
 import { num } from './lib/context.ts';
 import { formatCsvHeader, formatCsvRows } from './lib/csv.ts';
 import { UsageError } from './lib/diagnostics.ts';
-import type { OutputSession } from './lib/io.ts';
+import { put, type OutputSession } from './lib/io.ts';
 import { createProgress } from './lib/progress.ts';
 import type { FrameHit, Lexicon } from './lib/types.ts';
 import { loadInputs, type Inputs } from './inputs.ts';
@@ -70,10 +70,10 @@ export async function tagCorpus(ctx: Context, session: OutputSession): Promise<T
     counts = { sentences: counts.sentences + tokens.sentenceEnds.length, tokens: counts.tokens + tokens.types.length, words: counts.words + tokens.words };
     hitCount += hits.length;
     moveCount += moves.length;
-    if (hits.length) hitsOut.write(formatCsvRows(hits.map((h) => hitRow(h, patternById[h.patternId]))));
-    if (moves.length) movesOut.write(formatCsvRows(moves.map(moveRow)));
+    if (hits.length) await put(hitsOut, formatCsvRows(hits.map((h) => hitRow(h, patternById[h.patternId]))));
+    if (moves.length) await put(movesOut, formatCsvRows(moves.map(moveRow)));
     if (segment && !segment.last) continue;
-    docsOut.write(formatCsvRows([documentRow(entries.get(doc.meta.docId)!, corpus.extraColumns, counts)]));
+    await put(docsOut, formatCsvRows([documentRow(entries.get(doc.meta.docId)!, corpus.extraColumns, counts)]));
     progress.tick();
   }
   progress.stop();

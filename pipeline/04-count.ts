@@ -7,7 +7,7 @@ import type { Context } from './lib/context.ts';
 import { num } from './lib/context.ts';
 import { formatCsvHeader, formatCsvRows, parseCsv, requireColumns } from './lib/csv.ts';
 import { DataError, diag, failOnErrors, UsageError } from './lib/diagnostics.ts';
-import type { OutputSession } from './lib/io.ts';
+import { put, type OutputSession } from './lib/io.ts';
 import { USES, type Frame, type Use } from './lib/types.ts';
 import { displayPath } from './ingest/read.ts';
 import { readLexicon } from './lexicon/read.ts';
@@ -29,7 +29,7 @@ export async function writeCountTables(ctx: Context, session: OutputSession, tal
   const o = { frames, comparisonUses: uses, seed: ctx.options.seed, reps: ctx.options.reps, permutations: ctx.options.permutations };
   const byDoc = session.stream('counts_by_doc.csv');
   byDoc.write(formatCsvHeader(COUNTS_BY_DOC_COLUMNS));
-  for (const t of tallies) byDoc.write(formatCsvRows(countsByDocRows([t], frames)));
+  for (const t of tallies) await put(byDoc, formatCsvRows(countsByDocRows([t], frames)));
   const results = analyseGroups(groupTallies(tallies), o);
   await session.write('counts_by_group.csv', formatCsvHeader(COUNTS_BY_GROUP_COLUMNS) + formatCsvRows(countsByGroupRows(results, frames)));
   const usesLabel = uses.map((u) => USES[u]).join('+');

@@ -195,3 +195,8 @@ export function installSignalCleanup(): void {
   };
   for (const signal of Object.keys(EXIT_CODES) as NodeJS.Signals[]) process.once(signal, handler);
 }
+
+/** Write to a stream and wait while its buffer is full, so a long run never holds its output in memory. */
+export async function put(stream: WriteStream, text: string): Promise<void> {
+  if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', resolve));
+}

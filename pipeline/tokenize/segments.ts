@@ -4,9 +4,8 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { chunkBoundaries } from './index.ts';
 
-/** Texts of at least this many characters are processed segment by segment. */
-export const SEGMENT_FROM = 16 * 2 ** 20;
-export const SEGMENT_CHARS = 4 * 2 ** 20;
+/** Texts of at least `from` characters are processed in segments of about `chars` (tests lower both). */
+export const segmentation = { from: 16 * 2 ** 20, chars: 4 * 2 ** 20 };
 const BLOCK_BYTES = 4 * 2 ** 20;
 
 export interface Segment {
@@ -17,7 +16,7 @@ export interface Segment {
 }
 
 /** Segments of a UTF-8 file, in order; the byte-order mark, if any, is dropped as in a whole read. */
-export function* readSegments(path: string, segmentChars = SEGMENT_CHARS): Generator<Segment> {
+export function* readSegments(path: string, segmentChars = segmentation.chars): Generator<Segment> {
   const fd = openSync(path, 'r');
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const block = Buffer.alloc(BLOCK_BYTES);

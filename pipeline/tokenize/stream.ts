@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { DataError, diag } from '../lib/diagnostics.ts';
 import { sha256 } from '../lib/io.ts';
 import { displayPath } from '../ingest/read.ts';
-import { readSegments, SEGMENT_FROM } from './segments.ts';
+import { readSegments, segmentation } from './segments.ts';
 import { cachePath, readCached, writeCached } from './cache.ts';
 import { tokenizeDocument, tokenizerId } from './index.ts';
 import { createTokenizerPool, type TokenizerPool } from './pool.ts';
@@ -52,10 +52,10 @@ interface Piece {
   segment?: { base: number; index: number; last: boolean };
 }
 
-/** The pieces of the corpus in order: very long UTF-8 texts (SEGMENT_FROM) come as segments. */
+/** The pieces of the corpus in order: very long UTF-8 texts (segmentation.from) come as segments. */
 function* pieces(corpus: CorpusIndex, segmented: boolean): Generator<Piece> {
   for (const entry of corpus.entries) {
-    if (!segmented || corpus.inlineTexts || entry.encoding || entry.chars < SEGMENT_FROM) {
+    if (!segmented || corpus.inlineTexts || entry.encoding || entry.chars < segmentation.from) {
       yield { doc: loadDocument(corpus, entry) };
       continue;
     }
