@@ -8,7 +8,8 @@ import { num } from './lib/context.ts';
 import { formatCsvHeader, formatCsvRows, parseCsv, requireColumns } from './lib/csv.ts';
 import { DataError, diag, failOnErrors, UsageError } from './lib/diagnostics.ts';
 import { put, type OutputSession } from './lib/io.ts';
-import { USES, type Frame, type Use } from './lib/types.ts';
+import { USES, type Diagnostic, type Frame, type Use } from './lib/types.ts';
+import { readCsvRows } from './figures/csv-stream.ts';
 import { displayPath } from './ingest/read.ts';
 import { readLexicon } from './lexicon/read.ts';
 import { analyseGroups, comparisonRows, COMPARISON_COLUMNS, COUNTS_BY_DOC_COLUMNS, COUNTS_BY_GROUP_COLUMNS, countsByDocRows, countsByGroupRows, groupTallies } from './count/tables.ts';
@@ -46,12 +47,10 @@ function readOutCsv(dir: string, name: string, required: string[]) {
 }
 
 /** Rebuild per-document tallies from a previous tag run's files. */
-export function readTallies(ctx: Context, frames: Frame[]): DocTally[] {
+export async function readTallies(ctx: Context, frames: Frame[]): Promise<DocTally[]> {
   const dir = ctx.options.out;
   const docs = readOutCsv(dir, 'documents.csv', ['doc_id', 'words']);
   checkGroupColumn(ctx.options.by, docs.header);
-  const hits = readOutCsv(dir, 'hits.csv', ['doc_id', 'frame', 'use']);
-  const moves = readOutCsv(dir, 'moves.csv', ['doc_id']);
   const frameIndex = new Map(frames.map((f, i) => [f.frame, i]));
   const byId = new Map<string, DocTally>();
   const tallies = docs.records.map((r) => {
@@ -61,27 +60,28 @@ export function readTallies(ctx: Context, frames: Frame[]): DocTally[] {
     return t;
   });
   const path = displayPath(join(dir, 'hits.csv'));
-  const problems = [];
-  for (const { line, values } of hits.records) {
+  const problems: Diagnostic[] = [];
+  // hits.csv can hold millions of rows: it is streamed, and only the per-document tallies are kept.
+  await readCsvRows(join(dir, 'hits.csv'), ['doc_id', 'frame', 'use'], ({ line, values }) => {
     const t = byId.get(values.doc_id);
     const f = frameIndex.get(values.frame);
     const u = USE_INDEX.get(values.use as Use);
     if (!t || f === undefined || u === undefined) {
-      problems.push(diag(path, line, 'error', `hit for ${!t ? `unknown doc_id \`${values.doc_id}\`` : f === undefined ? `frame \`${values.frame}\` not in the lexicon` : `unknown use \`${values.use}\``}; re-run \`qantar tag\``, 'output/stale'));
-      continue;
+      if (problems.length < 50) problems.push(diag(path, line, 'error', `hit for ${!t ? `unknown doc_id \`${values.doc_id}\`` : f === undefined ? `frame \`${values.frame}\` not in the lexicon` : `unknown use \`${values.use}\``}; re-run \`qantar tag\``, 'output/stale'));
+      return;
     }
     t.counts[f * USES.length + u]++;
-  }
+  }, 'qantar tag');
   failOnErrors(problems);
-  for (const { values } of moves.records) {
+  await readCsvRows(join(dir, 'moves.csv'), ['doc_id'], ({ values }) => {
     const t = byId.get(values.doc_id);
     if (t) t.moves++;
-  }
+  }, 'qantar tag');
   return tallies;
 }
 
 export async function run(ctx: Context, session: OutputSession): Promise<void> {
   const lex = readLexicon(ctx.options.lexicon);
   failOnErrors(lex.diagnostics.filter((d) => !d.rule.startsWith('lexicon/duplicate')));
-  await writeCountTables(ctx, session, readTallies(ctx, lex.lexicon.frames), lex.lexicon.frames);
+  await writeCountTables(ctx, session, await readTallies(ctx, lex.lexicon.frames), lex.lexicon.frames);
 }

@@ -99,7 +99,16 @@ function table(s: Scored, title: string): { accuracy: number; precision: Map<Use
   return { accuracy, precision };
 }
 
-for (const [file, lang] of [['tests/fixtures/stance-cases.csv', 'en'], ['tests/fixtures/stance-cases-ru.csv', 'ru']] as const) {
+// The development sets must stay at 0.9; the held-out sets (paraphrased from real reporting, written
+// blind to the rules and never used to tune them) are held to the project's acceptance bar of 0.8.
+const SETS = [
+  ['tests/fixtures/stance-cases.csv', 'en', 0.9],
+  ['tests/fixtures/stance-cases-ru.csv', 'ru', 0.9],
+  ['tests/fixtures/stance-holdout.csv', 'en', 0.8],
+  ['tests/fixtures/stance-holdout-ru.csv', 'ru', 0.8],
+] as const;
+
+for (const [file, lang, floor] of SETS) {
   describe(`stance test set ${file}`, () => {
     let result: { accuracy: number; precision: Map<Use, number> };
     beforeAll(() => {
@@ -110,8 +119,8 @@ for (const [file, lang] of [['tests/fixtures/stance-cases.csv', 'en'], ['tests/f
       expect([...lexicon.diagnostics, ...cues.diagnostics].filter((d) => d.severity === 'error')).toEqual([]);
     });
 
-    test('overall use accuracy on aligned hits is at least 0.9', () => {
-      expect(result.accuracy).toBeGreaterThanOrEqual(0.9);
+    test(`overall use accuracy on aligned hits is at least ${floor}`, () => {
+      expect(result.accuracy).toBeGreaterThanOrEqual(floor);
     });
 
     test.each(USES.map((u) => [u]))('the precision of `%s` is at least 0.6', (u) => {

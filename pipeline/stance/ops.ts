@@ -4,7 +4,7 @@
 import { backwardStart } from './clauses.ts';
 import type { CueEntry, CueKind } from './cues.ts';
 import type { CueMatch } from './match.ts';
-import { cueText, form, isPunct, isQuoteMark, isWord, posOf, surface, type View } from './view.ts';
+import { cueText, form, isPunct, isQuoteMark, isVerbish, isWord, posOf, surface, type View } from './view.ts';
 
 export interface Range {
   from: number;
@@ -133,7 +133,7 @@ export function speakerText(v: View, from: number, to: number): string {
   // English: the subject ends where its verb begins ("commentators have begun to speak of").
   if (v.lang === 'en') {
     for (let j = ws[0] + 1; j < end; j++) {
-      if (['VERB', 'AUX'].includes(posOf(v, j))) {
+      if (isVerbish(v, j)) {
         end = j;
         break;
       }

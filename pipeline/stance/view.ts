@@ -147,6 +147,8 @@ export function isVerbish(v: View, i: number): boolean {
   if (!isWord(v, i)) return false;
   if (v.lang === 'en') {
     const p = posOf(v, i);
+    // A capitalised word inside a sentence is a name ("Human Rights Watch said"), whatever its tag.
+    if (i > v.unitStart[v.unitOf[i]] && /^\p{Lu}/u.test(surface(v, i))) return false;
     return p === 'VERB' || p === 'AUX';
   }
   if (v.lang !== 'ru' || /^\p{Lu}/u.test(surface(v, i))) return false;

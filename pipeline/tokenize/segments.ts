@@ -5,7 +5,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { chunkBoundaries } from './index.ts';
 
 /** Texts of at least `from` characters are processed in segments of about `chars` (tests lower both). */
-export const segmentation = { from: 16 * 2 ** 20, chars: 4 * 2 ** 20 };
+export const segmentation = { from: 16 * 2 ** 20, chars: 2 ** 20 };
 const BLOCK_BYTES = 4 * 2 ** 20;
 
 export interface Segment {
