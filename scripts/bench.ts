@@ -44,7 +44,7 @@ for (const mb of sizes) {
   const edited = join(root, 'lexicon-edited');
   rmSync(edited, { recursive: true, force: true });
   cpSync(lexicon, edited, { recursive: true });
-  appendFileSync(join(edited, 'other.csv'), 'criminality,pillag*,en,bench edit\n');
+  appendFileSync(join(edited, 'other.csv'), 'criminality,storefront* smashed,en,bench edit\n');
   const warm = task('run', dir, edited, `${out}-warm`, cache, workers);
   const tag = task('tag', dir, lexicon, cache);
   const words = cold.words ?? 0;
