@@ -8,13 +8,13 @@ import { main } from '../pipeline/cli.ts';
 
 const COMPARED = /\.(csv|svg|md|html)$/;
 
-function files(dir: string): string[] {
+function files(root: string, dir = root): string[] {
   const out: string[] = [];
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     if (e.name.startsWith('.')) continue;
     const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...files(p));
-    else out.push(relative(dir, p).split(sep).join('/'));
+    if (e.isDirectory()) out.push(...files(root, p));
+    else out.push(relative(root, p).split(sep).join('/'));
   }
   return out.sort();
 }
