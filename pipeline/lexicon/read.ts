@@ -17,17 +17,18 @@ export interface LoadedLexicon {
   hashes: Record<string, string>;
 }
 
-function readTextFile(path: string, diagnostics: Diagnostic[], hashes: Record<string, string>): string | undefined {
+/** Read, hash and decode one lexicon or cue CSV; a problem becomes a diagnostic under `area/…`. */
+export function readTextFile(path: string, diagnostics: Diagnostic[], hashes: Record<string, string>, area: 'lexicon' | 'cues' = 'lexicon'): string | undefined {
   const shown = displayPath(path);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    diagnostics.push(diag(shown, undefined, 'error', `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); expected a readable CSV`, 'lexicon/unreadable'));
+    diagnostics.push(diag(shown, undefined, 'error', `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); expected a readable CSV`, `${area}/unreadable`));
     return undefined;
   }
   hashes[shown] = sha256(bytes);
-  const decoded = decodeText(bytes, shown, '', { area: 'lexicon', csv: true });
+  const decoded = decodeText(bytes, shown, '', { area, csv: true });
   if ('error' in decoded) {
     diagnostics.push(decoded.error);
     return undefined;

@@ -1,13 +1,11 @@
 // Stance: how a text uses each frame hit (asserted, reported, quoted, negated, hedged), with the cue that
 // decided it and, where named, the speaker; and securitizing moves. Reads the cue lists in
 // lexicons/cues/*.csv; the rules are written down in docs/stance.md.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { diag } from '../lib/diagnostics.ts';
-import { decodeText } from '../lib/encoding.ts';
-import { sha256 } from '../lib/io.ts';
 import type { Diagnostic, StanceInfo, TokenizedDocument } from '../lib/types.ts';
 import { displayPath } from '../ingest/read.ts';
+import { readTextFile } from '../lexicon/read.ts';
 import { annotateSpan, createUnitCache } from './annotate.ts';
 import { parseCues, validateCues, type CueEntry } from './cues.ts';
 import type { CueLexicon } from './match.ts';
@@ -38,20 +36,9 @@ export function readCues(dir: string): { cues: CueLexicon; diagnostics: Diagnost
   for (const name of names) {
     const path = join(dir, name);
     const shown = displayPath(path);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path);
-    } catch (e) {
-      diagnostics.push(diag(shown, undefined, 'error', `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); expected a readable CSV`, 'cues/unreadable'));
-      continue;
-    }
-    hashes[shown] = sha256(bytes);
-    const decoded = decodeText(bytes, shown, '', { area: 'cues', csv: true });
-    if ('error' in decoded) {
-      diagnostics.push(decoded.error);
-      continue;
-    }
-    const parsed = parseCues(decoded.text, shown, entries.length);
+    const text = readTextFile(path, diagnostics, hashes, 'cues');
+    if (text === undefined) continue;
+    const parsed = parseCues(text, shown, entries.length);
     diagnostics.push(...parsed.diagnostics);
     entries.push(...parsed.entries);
     cues.files.push(shown);
