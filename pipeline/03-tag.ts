@@ -11,6 +11,7 @@ import type { FrameHit, Lexicon } from './lib/types.ts';
 import { loadInputs, type Inputs } from './inputs.ts';
 import { addHits, createTally, type DocTally } from './count/tally.ts';
 import { createStanceAnnotator, findMoves, type Move } from './stance/index.ts';
+import { createHitSummarizer, type HitSummary } from './report/hits.ts';
 import { documentColumns, documentRow, HIT_COLUMNS, hitRow, MOVE_COLUMNS, moveRow, type DocCounts } from './tag/rows.ts';
 import { createTagger } from './tag/tagger.ts';
 import { tokenizeCorpus, type TokenizeStats } from './tokenize/stream.ts';
@@ -22,6 +23,8 @@ export interface TagResult {
   tokenize: TokenizeStats;
   hits: number;
   moves: number;
+  /** The report's summary of hits.csv and moves.csv, gathered while they were written. */
+  hitSummary: HitSummary;
   seconds: { tokenize_tag: number };
 }
 
@@ -53,6 +56,7 @@ export async function tagCorpus(ctx: Context, session: OutputSession): Promise<T
   let hitCount = 0;
   let moveCount = 0;
   const progress = createProgress(ctx, 'tag', corpus.entries.length);
+  const summary = createHitSummarizer();
   let tally: DocTally | undefined;
   let counts: DocCounts = { sentences: 0, tokens: 0, words: 0 };
   for await (const { doc, tokens, segment } of tokenizeCorpus(ctx, corpus, stats, true)) {
@@ -70,6 +74,8 @@ export async function tagCorpus(ctx: Context, session: OutputSession): Promise<T
     counts = { sentences: counts.sentences + tokens.sentenceEnds.length, tokens: counts.tokens + tokens.types.length, words: counts.words + tokens.words };
     hitCount += hits.length;
     moveCount += moves.length;
+    for (const h of hits) summary.add(h);
+    summary.addMoves(moves.length);
     if (hits.length) await put(hitsOut, formatCsvRows(hits.map((h) => hitRow(h, patternById[h.patternId]))));
     if (moves.length) await put(movesOut, formatCsvRows(moves.map(moveRow)));
     if (segment && !segment.last) continue;
@@ -79,7 +85,7 @@ export async function tagCorpus(ctx: Context, session: OutputSession): Promise<T
   progress.stop();
   ctx.log(`tokenize: ${num(stats.documents)} documents → ${num(stats.sentences)} sentences, ${num(stats.tokens)} tokens, ${num(stats.words)} words (${num(stats.cached)} from cache)`);
   ctx.log(`tag: ${num(stats.documents)} documents, ${num(stats.words)} words → ${num(hitCount)} hits in ${lexicon.frames.length} frames, ${num(moveCount)} securitizing moves (${lexicon.files.length} lexicon files, ${num(lexicon.patterns.length)} patterns; 0 errors, ${inputs.warnings.length} warnings)`);
-  return { inputs, lexicon, tallies, tokenize: stats, hits: hitCount, moves: moveCount, seconds: { tokenize_tag: (performance.now() - t0) / 1000 } };
+  return { inputs, lexicon, tallies, tokenize: stats, hits: hitCount, moves: moveCount, hitSummary: summary.result(), seconds: { tokenize_tag: (performance.now() - t0) / 1000 } };
 }
 
 /** Offsets of a segment's hits and moves, made relative to the whole text. */

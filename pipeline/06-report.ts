@@ -29,7 +29,7 @@ export async function writeReport(ctx: Context, session: OutputSession, tablesDi
   const lexicon = loadLexicon(ctx, tagged);
   const prov = tagged ? runProvenance(ctx, tagged) : recordedProvenance(ctx, tablesDir);
   const tables = await readFigureTables(tablesDir, lexicon.frames);
-  const hits = await readHitSummary(tablesDir);
+  const hits = tagged?.hitSummary ?? (await readHitSummary(tablesDir));
   // Only figures that exist beside the tables are shown: `--no-figures` leaves the report without them.
   const figures = planFigures(tables, { seed: prov.seed, reps: prov.reps })
     .map((plan) => ({ plan, path: join(tablesDir, 'figures', `${plan.name}.svg`) }))

@@ -40,27 +40,55 @@ export function mostFrequent(m: ReadonlyMap<string, number>): string {
   return best;
 }
 
-export async function readHitSummary(dir: string): Promise<HitSummary> {
+/** One hit as the summary sees it (a hits.csv row, or a hit in memory during `qantar run`). */
+export interface HitLike {
+  docId: string;
+  frame: string;
+  family: string;
+  pattern: string;
+  text: string;
+  use: string;
+}
+
+/** Accumulates the summary hit by hit, in hits.csv order, so `run` and the report stage agree exactly. */
+export function createHitSummarizer() {
   const s: HitSummary = { total: 0, byUse: new Map(), byFamily: new Map(), patterns: [], moves: 0 };
   const tallies = new Map<string, PatternTally>();
+  return {
+    add(h: HitLike): void {
+      s.total++;
+      bump(s.byUse, h.use);
+      bump(s.byFamily, h.family);
+      const key = `${h.frame}\u0000${h.pattern}`;
+      let t = tallies.get(key);
+      if (!t) tallies.set(key, (t = { frame: h.frame, pattern: h.pattern, hits: 0, docs: 0, lastDoc: '', forms: new Map() }));
+      t.hits++;
+      // hits.csv is written document by document, so a new doc_id is a new document for this pattern.
+      if (t.lastDoc !== h.docId) {
+        t.docs++;
+        t.lastDoc = h.docId;
+      }
+      bump(t.forms, h.text.replace(/\s+/gu, ' ').toLowerCase());
+    },
+    addMoves(n: number): void {
+      s.moves += n;
+    },
+    result(): HitSummary {
+      s.patterns = [...tallies.values()].map((t) => ({ frame: t.frame, pattern: t.pattern, hits: t.hits, docs: t.docs, form: mostFrequent(t.forms) }));
+      return s;
+    },
+  };
+}
+
+export type HitSummarizer = ReturnType<typeof createHitSummarizer>;
+
+export async function readHitSummary(dir: string): Promise<HitSummary> {
+  const sum = createHitSummarizer();
   await readCsvRows(join(dir, 'hits.csv'), ['doc_id', 'frame', 'family', 'pattern', 'text', 'use'], ({ values: v }) => {
-    s.total++;
-    bump(s.byUse, v.use);
-    bump(s.byFamily, v.family);
-    const key = `${v.frame}\u0000${v.pattern}`;
-    let t = tallies.get(key);
-    if (!t) tallies.set(key, (t = { frame: v.frame, pattern: v.pattern, hits: 0, docs: 0, lastDoc: '', forms: new Map() }));
-    t.hits++;
-    // hits.csv is written document by document, so a new doc_id is a new document for this pattern.
-    if (t.lastDoc !== v.doc_id) {
-      t.docs++;
-      t.lastDoc = v.doc_id;
-    }
-    bump(t.forms, v.text.toLowerCase());
+    sum.add({ docId: v.doc_id, frame: v.frame, family: v.family, pattern: v.pattern, text: v.text, use: v.use });
   }, 'qantar tag');
-  s.patterns = [...tallies.values()].map((t) => ({ frame: t.frame, pattern: t.pattern, hits: t.hits, docs: t.docs, form: mostFrequent(t.forms) }));
-  if (existsSync(join(dir, 'moves.csv'))) await readCsvRows(join(dir, 'moves.csv'), ['doc_id'], () => { s.moves++; }, 'qantar tag');
-  return s;
+  if (existsSync(join(dir, 'moves.csv'))) await readCsvRows(join(dir, 'moves.csv'), ['doc_id'], () => sum.addMoves(1), 'qantar tag');
+  return sum.result();
 }
 
 /** The `n` most frequent patterns of each frame, in frame order; ties broken by pattern. */
