@@ -32,7 +32,7 @@ function versionOf(pkg: string): string {
 }
 
 export const QANTAR_VERSION = (require('../package.json') as { version: string }).version;
-const LIBRARIES = ['wink-nlp', 'wink-eng-lite-web-model', 'natural', 'csv-parse', 'csv-stringify', 'vega', 'vega-lite', '@resvg/resvg-js', 'dejavu-fonts-ttf'];
+const LIBRARIES = ['wink-nlp', 'wink-eng-lite-web-model', 'natural', 'csv-parse', 'vega', 'vega-lite', '@resvg/resvg-js', 'dejavu-fonts-ttf'];
 
 /** The versions of the libraries that shape the outputs (also cited by the report's methods paragraph). */
 export function libraryVersions(): Record<string, string> {
@@ -73,14 +73,14 @@ export async function writeManifest(ctx: Context, session: OutputSession, tagged
     created: new Date().toISOString(),
     command: 'run',
     options: { corpus: displayPath(o.corpus), lexicon: displayPath(o.lexicon), by: o.by, uses: o.uses, seed: o.seed, bootstrap_replicates: o.reps, permutations: o.permutations, strict: o.strict },
-    runtime: { node: process.version, icu: process.versions.icu ?? '', platform: `${process.platform}-${process.arch}`, workers: o.workers },
+    runtime: { documents_from_cache: tagged.tokenize.cached, node: process.version, icu: process.versions.icu ?? '', platform: `${process.platform}-${process.arch}`, workers: o.workers },
     libraries: libraryVersions(),
     tokenizers: Object.fromEntries(LANGS.filter((l) => langs.includes(l)).map((l) => [l, tokenizerId(l)])),
     inputs: {
       corpus: { path: displayPath(corpus.path), kind: corpus.kind, metadata_sha256: corpus.metadataHash, sha256: corpusHash(corpus.metadataHash, texts), texts },
       lexicon: { path: displayPath(o.lexicon), sha256: lexiconHash({ ...tagged.inputs.lexicon!.hashes, ...tagged.inputs.cues!.hashes }), files: { ...tagged.inputs.lexicon!.hashes, ...tagged.inputs.cues!.hashes } },
     },
-    counts: { documents: tagged.tokenize.documents, sentences: tagged.tokenize.sentences, tokens: tagged.tokenize.tokens, words: tagged.tokenize.words, hits: tagged.hits, moves: tagged.moves, warnings: tagged.inputs.warnings.length, documents_from_cache: tagged.tokenize.cached },
+    counts: { documents: tagged.tokenize.documents, sentences: tagged.tokenize.sentences, tokens: tagged.tokenize.tokens, words: tagged.tokenize.words, hits: tagged.hits, moves: tagged.moves, warnings: tagged.inputs.warnings.length },
     outputs,
     timings_seconds: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v * 1000) / 1000])),
   };
