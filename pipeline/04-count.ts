@@ -25,17 +25,26 @@ export function parseUses(uses: readonly string[]): number[] {
   return [...new Set(list.map((u) => USE_INDEX.get(u as Use)!))].sort();
 }
 
-export async function writeCountTables(ctx: Context, session: OutputSession, tallies: DocTally[], frames: Frame[]): Promise<void> {
+/** The small tables as written (CSV text), for the figures and report of the same run. */
+export interface CountTablesText {
+  byGroupCsv: string;
+  comparisonCsv: string;
+}
+
+export async function writeCountTables(ctx: Context, session: OutputSession, tallies: DocTally[], frames: Frame[]): Promise<CountTablesText> {
   const uses = parseUses(ctx.options.uses);
   const o = { frames, comparisonUses: uses, seed: ctx.options.seed, reps: ctx.options.reps, permutations: ctx.options.permutations };
   const byDoc = session.stream('counts_by_doc.csv');
   byDoc.write(formatCsvHeader(COUNTS_BY_DOC_COLUMNS));
   for (const t of tallies) await put(byDoc, formatCsvRows(countsByDocRows([t], frames)));
   const results = analyseGroups(groupTallies(tallies), o);
-  await session.write('counts_by_group.csv', formatCsvHeader(COUNTS_BY_GROUP_COLUMNS) + formatCsvRows(countsByGroupRows(results, frames)));
+  const byGroupCsv = formatCsvHeader(COUNTS_BY_GROUP_COLUMNS) + formatCsvRows(countsByGroupRows(results, frames));
+  await session.write('counts_by_group.csv', byGroupCsv);
   const usesLabel = uses.map((u) => USES[u]).join('+');
-  await session.write('comparison.csv', formatCsvHeader(COMPARISON_COLUMNS) + formatCsvRows(comparisonRows(results, o, usesLabel)));
+  const comparisonCsv = formatCsvHeader(COMPARISON_COLUMNS) + formatCsvRows(comparisonRows(results, o, usesLabel));
+  await session.write('comparison.csv', comparisonCsv);
   ctx.log(`count: ${num(tallies.length)} documents → ${results.length} groups by \`${ctx.options.by}\` × ${frames.length} frames × ${USES.length + 1} uses (comparison counts ${usesLabel}; ${num(o.reps)} bootstrap replicates, seed ${o.seed})`);
+  return { byGroupCsv, comparisonCsv };
 }
 
 function readOutCsv(dir: string, name: string, required: string[]) {

@@ -8,6 +8,7 @@ import { writeCountTables } from './04-count.ts';
 import { writeFigures } from './05-figures.ts';
 import { writeReport } from './06-report.ts';
 import { writeManifest } from './manifest.ts';
+import { docRowsFromTallies, figureTablesFrom } from './figures/tables.ts';
 
 export async function run(ctx: Context, session: OutputSession): Promise<void> {
   const timings: Record<string, number> = {};
@@ -18,8 +19,12 @@ export async function run(ctx: Context, session: OutputSession): Promise<void> {
     return r;
   };
   const tagged = await time('ingest+tokenize+tag', () => tagCorpus(ctx, session));
-  await time('count', () => writeCountTables(ctx, session, tagged.tallies, tagged.lexicon.frames));
-  if (ctx.options.figures) await time('figures', () => writeFigures(ctx, session, session.path('.'), tagged.lexicon.frames));
-  await time('report', () => writeReport(ctx, session, session.path('.'), tagged));
+  const frames = tagged.lexicon.frames;
+  const counted = await time('count', () => writeCountTables(ctx, session, tagged.tallies, frames));
+  // Figures and report are drawn from the tables just computed, not re-read from disk.
+  const dates = new Map(tagged.inputs.corpus.entries.map((e) => [e.meta.docId, e.meta.date]));
+  const tables = await figureTablesFrom({ dir: ctx.options.out, ...counted, docs: (uses) => docRowsFromTallies(tagged.tallies, frames, uses, (id) => dates.get(id) ?? '') }, frames);
+  if (ctx.options.figures) await time('figures', () => writeFigures(ctx, session, tables));
+  await time('report', () => writeReport(ctx, session, session.path('.'), { tagged, tables }));
   await writeManifest(ctx, session, tagged, timings);
 }

@@ -1,6 +1,6 @@
 // End to end: the CLI in-process on a small corpus — every output of DESIGN's table, counts that add up,
 // byte-identical reruns, and single stages that agree with `run`.
-import { readFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parseCsv } from '../pipeline/lib/csv.ts';
@@ -91,11 +91,22 @@ describe('qantar run on a small corpus', () => {
     expect(m2.inputs).toEqual(m1.inputs);
   });
 
-  test('the stages run alone give the same tables as run', async () => {
+  // `run` draws figures and report from memory; the stages alone read the tables back from out/.
+  test('the stages run alone give the same tables, figures and report as run', async () => {
     const staged = join(tempDir(), 'out');
-    for (const stage of ['ingest', 'tokenize', 'tag', 'count']) expect((await runCli([stage, ...args(staged)])).code, stage).toBe(0);
-    for (const f of ['documents.csv', 'hits.csv', 'moves.csv', 'counts_by_doc.csv', 'counts_by_group.csv', 'comparison.csv']) {
-      expect(readFileSync(join(staged, f), 'utf8'), f).toBe(readFileSync(join(out, f), 'utf8'));
+    for (const stage of ['ingest', 'tokenize', 'tag', 'count', 'figures']) expect((await runCli([stage, ...args(staged)])).code, stage).toBe(0);
+    // The report alone takes hashes and warnings from the manifest beside the tables: give it run's.
+    copyFileSync(join(out, 'manifest.json'), join(staged, 'manifest.json'));
+    expect((await runCli(['report', ...args(staged)])).code).toBe(0);
+    const figures = readdirSync(join(out, 'figures')).filter((f) => f.endsWith('.svg'));
+    expect(figures.length).toBeGreaterThan(0);
+    // The warnings' texts are known only to the run that printed them (the manifest keeps their number).
+    const comparable = (f: string, dir: string) => {
+      const text = readFileSync(join(dir, f), 'utf8');
+      return f.startsWith('report.') ? text.split('\n').filter((l) => !/Warning/.test(l)).join('\n') : text;
+    };
+    for (const f of ['documents.csv', 'hits.csv', 'moves.csv', 'counts_by_doc.csv', 'counts_by_group.csv', 'comparison.csv', 'report.md', 'report.html', ...figures.map((f) => `figures/${f}`)]) {
+      expect(comparable(f, staged), f).toBe(comparable(f, out));
     }
   });
 

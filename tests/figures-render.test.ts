@@ -19,7 +19,7 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 async function drawFigures(tablesDir: string): Promise<Map<string, Buffer>> {
   const out = tempDir('qantar-fig-');
   const session = OutputSession.start(out, 'figures');
-  await writeFigures(testContext(), session, tablesDir, TEST_FRAMES);
+  await writeFigures(testContext(), session, await readFigureTables(tablesDir, TEST_FRAMES));
   await session.commit();
   const dir = join(out, 'figures');
   return new Map(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f))]));

@@ -4,6 +4,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse } from 'csv-parse';
+import { parseCsv } from '../lib/csv.ts';
 import { DataError, diag, failOnErrors } from '../lib/diagnostics.ts';
 import type { Diagnostic } from '../lib/types.ts';
 import { displayPath } from '../ingest/read.ts';
@@ -44,6 +45,18 @@ export async function readCsvRows(path: string, required: readonly string[], onR
     throw new DataError([diag(shown, err.lines, 'error', err.message.replace(/ at line \d+.*$| on line \d+.*$/, ''), 'output/csv-syntax')]);
   }
   if (!header) throw new DataError([diag(shown, 1, 'error', 'file is empty; expected a header row', 'output/empty')]);
+  failOnErrors(problems);
+}
+
+/** The same, over a table already in memory (the count stage's own output, during `run`). */
+export function readCsvText(text: string, path: string, required: readonly string[], onRow: (r: RowReader) => void): void {
+  const shown = displayPath(path);
+  const table = parseCsv(text, shown, 'output');
+  failOnErrors(table.diagnostics);
+  const missing = required.filter((c) => !table.header.includes(c));
+  if (missing.length) throw new DataError([diag(shown, 1, 'error', `missing column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `\`${m}\``).join(', ')}`, 'output/stale')]);
+  const problems: Diagnostic[] = [];
+  for (const { values, line } of table.records) onRow({ values, line, num: (c) => parseNumber(values[c], c, shown, line, problems) });
   failOnErrors(problems);
 }
 
