@@ -7,14 +7,16 @@ import { formatCsvHeader, formatCsvRows } from './lib/csv.ts';
 import { UsageError } from './lib/diagnostics.ts';
 import { put, type OutputSession } from './lib/io.ts';
 import { createProgress } from './lib/progress.ts';
-import type { FrameHit, Lexicon } from './lib/types.ts';
+import type { Document, FrameHit, Lexicon } from './lib/types.ts';
+import type { CorpusIndex } from './ingest/read.ts';
+import { createWorkerPool } from './lib/pool.ts';
 import { loadInputs, type Inputs } from './inputs.ts';
 import { addHits, createTally, type DocTally } from './count/tally.ts';
-import { createStanceAnnotator, findMoves, type Move } from './stance/index.ts';
+import type { CueLexicon, Move } from './stance/index.ts';
 import { createHitSummarizer, type HitSummary } from './report/hits.ts';
+import { createPieceTagger, type TagJob, type TaggedPiece } from './tag/piece.ts';
 import { documentColumns, documentRow, HIT_COLUMNS, hitRow, MOVE_COLUMNS, moveRow, type DocCounts } from './tag/rows.ts';
-import { createTagger } from './tag/tagger.ts';
-import { tokenizeCorpus, type TokenizeStats } from './tokenize/stream.ts';
+import { countPiece, processCorpus, workerCount, type Piece, type Segment, type TokenizeStats } from './tokenize/stream.ts';
 
 export interface TagResult {
   inputs: Inputs;
@@ -41,7 +43,6 @@ export async function tagCorpus(ctx: Context, session: OutputSession): Promise<T
   const cues = inputs.cues!.cues;
   const metaColumns = [...new Set(['doc_id', 'source', 'source_type', 'date', 'lang', 'title', 'url', ...corpus.extraColumns])];
   checkGroupColumn(ctx.options.by, metaColumns);
-  const tag = createTagger(lexicon, createStanceAnnotator(cues));
   const frameIndex = new Map(lexicon.frames.map((f, i) => [f.frame, i]));
   const patternById = lexicon.patterns;
   const docsOut = session.stream('documents.csv');
@@ -59,9 +60,9 @@ export async function tagCorpus(ctx: Context, session: OutputSession): Promise<T
   const summary = createHitSummarizer();
   let tally: DocTally | undefined;
   let counts: DocCounts = { sentences: 0, tokens: 0, words: 0 };
-  for await (const { doc, tokens, segment } of tokenizeCorpus(ctx, corpus, stats, true)) {
-    const hits = tag(tokens, doc.text);
-    const moves = findMoves(tokens, doc.text, hits, cues);
+  for await (const { doc, segment, tagged } of tagPieces(ctx, corpus, lexicon, cues)) {
+    const { hits, moves } = tagged;
+    countPiece(stats, { doc, segment }, tagged.cached, tagged.counts);
     if (!segment || segment.index === 0) {
       tally = createTally(doc.meta.docId, groupValue(doc.meta.columns[ctx.options.by]), doc.meta.lang, 0, lexicon.frames.length);
       counts = { sentences: 0, tokens: 0, words: 0 };
@@ -69,9 +70,9 @@ export async function tagCorpus(ctx: Context, session: OutputSession): Promise<T
     }
     if (segment) shiftSegment(hits, moves, segment.base, counts.sentences);
     addHits(tally!, hits, frameIndex);
-    tally!.words += tokens.words;
+    tally!.words += tagged.counts.words;
     tally!.moves += moves.length;
-    counts = { sentences: counts.sentences + tokens.sentenceEnds.length, tokens: counts.tokens + tokens.types.length, words: counts.words + tokens.words };
+    counts = { sentences: counts.sentences + tagged.counts.sentences, tokens: counts.tokens + tagged.counts.tokens, words: counts.words + tagged.counts.words };
     hitCount += hits.length;
     moveCount += moves.length;
     for (const h of hits) summary.add(h);
@@ -86,6 +87,24 @@ export async function tagCorpus(ctx: Context, session: OutputSession): Promise<T
   ctx.log(`tokenize: ${num(stats.documents)} documents → ${num(stats.sentences)} sentences, ${num(stats.tokens)} tokens, ${num(stats.words)} words (${num(stats.cached)} from cache)`);
   ctx.log(`tag: ${num(stats.documents)} documents, ${num(stats.words)} words → ${num(hitCount)} hits in ${lexicon.frames.length} frames, ${num(moveCount)} securitizing moves (${lexicon.files.length} lexicon files, ${num(lexicon.patterns.length)} patterns; 0 errors, ${inputs.warnings.length} warnings)`);
   return { inputs, lexicon, tallies, tokenize: stats, hits: hitCount, moves: moveCount, hitSummary: summary.result(), seconds: { tokenize_tag: (performance.now() - t0) / 1000 } };
+}
+
+/**
+ * Every piece of the corpus tokenized (or read from the cache), matched and annotated, in corpus order.
+ * With more than one worker and enough text, the whole per-document work runs in worker threads.
+ */
+async function* tagPieces(ctx: Context, corpus: CorpusIndex, lexicon: Lexicon, cues: CueLexicon): AsyncGenerator<{ doc: Document; segment?: Segment; tagged: TaggedPiece }> {
+  const setup = { lexicon, cues, cacheDir: ctx.options.cache };
+  const workers = workerCount(ctx, corpus.entries.reduce((n, e) => n + e.chars, 0));
+  const here = workers === 1 ? createPieceTagger(setup) : undefined;
+  const pool = workers === 1 ? undefined : createWorkerPool<TagJob, TaggedPiece>(workers, new URL('./tag/worker.ts', import.meta.url), setup, 'tag');
+  const start = ({ doc }: Piece) => {
+    const job = { text: doc.text, docId: doc.meta.docId, lang: doc.meta.lang, textHash: doc.textHash };
+    return here ? here(job) : pool!.run(job);
+  };
+  for await (const { piece, result } of processCorpus(corpus, true, Math.max(2, workers * 4), start, async () => pool?.close())) {
+    yield { doc: piece.doc, segment: piece.segment, tagged: result };
+  }
 }
 
 /** Offsets of a segment's hits and moves, made relative to the whole text. */

@@ -1,6 +1,7 @@
 // Documents in corpus order with their tokens: from the cache when the text and tokenizer are unchanged,
 // otherwise tokenized — in worker threads when --workers > 1 — and cached. At most a few documents per
-// worker are in flight, so memory does not grow with the corpus.
+// worker are in flight, so memory does not grow with the corpus. `processCorpus` is the ordered
+// machinery; the tag stage uses it to run tokenizing, matching and stance together in its workers.
 import type { Context } from '../lib/context.ts';
 import type { Document, TokenizedDocument } from '../lib/types.ts';
 import { loadDocument, type CorpusIndex } from '../ingest/read.ts';
@@ -9,18 +10,25 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataError, diag } from '../lib/diagnostics.ts';
 import { sha256 } from '../lib/io.ts';
+import { createWorkerPool, type WorkerPool } from '../lib/pool.ts';
 import { displayPath } from '../ingest/read.ts';
 import { readSegments, segmentation } from './segments.ts';
 import { cachePath, readCached, writeCached } from './cache.ts';
 import { tokenizeDocument, tokenizerId } from './index.ts';
-import { createTokenizerPool, type TokenizerPool } from './pool.ts';
+import type { TokenizeJob } from './worker.ts';
 
 export interface TokenizedItem {
   doc: Document;
   tokens: TokenizedDocument;
   cached: boolean;
   /** Set when the item is one segment of a very long text (see segments.ts). */
-  segment?: { base: number; index: number; last: boolean };
+  segment?: Segment;
+}
+
+export interface Segment {
+  base: number;
+  index: number;
+  last: boolean;
 }
 
 export interface TokenizeStats {
@@ -31,25 +39,28 @@ export interface TokenizeStats {
   sentences: number;
 }
 
+/** One piece of work: a whole document, or one segment of a very long one. */
+export interface Piece {
+  doc: Document;
+  segment?: Segment;
+}
+
 async function tokenizeHere(cacheDir: string, doc: Document): Promise<TokenizedDocument> {
   const tokens = tokenizeDocument(doc.text, { docId: doc.meta.docId, lang: doc.meta.lang, textHash: doc.textHash });
   await writeCached(cacheDir, tokens);
   return tokens;
 }
 
-/** Below this much text to tokenize, starting workers (each loads the model) costs more than it saves. */
-export const WORKER_THRESHOLD_CHARS = 2_000_000;
+/**
+ * Below this much text to work on, starting workers (each loads its modules, and the model when it
+ * tokenizes) costs more than it saves. Tests lower it.
+ */
+export const workerPolicy = { minChars: 2_000_000 };
 
-function uncachedChars(corpus: CorpusIndex, cache: string): number {
+export function uncachedChars(corpus: CorpusIndex, cache: string): number {
   let n = 0;
   for (const e of corpus.entries) if (!existsSync(cachePath(cache, e.textHash, tokenizerId(e.meta.lang)))) n += e.chars;
   return n;
-}
-
-/** One piece of work: a whole document, or one segment of a very long one. */
-interface Piece {
-  doc: Document;
-  segment?: { base: number; index: number; last: boolean };
 }
 
 /** The pieces of the corpus in order: very long UTF-8 texts (segmentation.from) come as segments. */
@@ -73,40 +84,67 @@ function* pieces(corpus: CorpusIndex, segmented: boolean): Generator<Piece> {
 }
 
 /**
+ * `start(piece)` for every piece of the corpus, at most `inFlight` at a time, yielded in corpus order
+ * whatever order they finish in. `close` runs at the end, also when the caller stops early or fails.
+ */
+export async function* processCorpus<R>(corpus: CorpusIndex, segmented: boolean, inFlight: number, start: (p: Piece) => Promise<R>, close?: () => Promise<void>): AsyncGenerator<{ piece: Piece; result: R }> {
+  const queue: { piece: Piece; result: Promise<R> }[] = [];
+  // A rejected promise waiting in the queue must not be reported as unhandled before its turn comes.
+  const started = (piece: Piece) => {
+    const result = start(piece);
+    result.catch(() => undefined);
+    return { piece, result };
+  };
+  try {
+    for (const piece of pieces(corpus, segmented)) {
+      queue.push(started(piece));
+      while (queue.length >= inFlight) {
+        const head = queue.shift()!;
+        yield { piece: head.piece, result: await head.result };
+      }
+    }
+    while (queue.length > 0) {
+      const head = queue.shift()!;
+      yield { piece: head.piece, result: await head.result };
+    }
+  } finally {
+    await close?.();
+  }
+}
+
+/** The worker count for a run: more than one only when there is enough work to pay for starting them. */
+export function workerCount(ctx: Context, workChars: number): number {
+  return ctx.options.workers > 1 && workChars >= workerPolicy.minChars ? ctx.options.workers : 1;
+}
+
+/**
  * Tokenized documents in corpus order. With `segmented`, a very long text comes as several items whose
  * tokens and text are its segments (offsets relative to the segment; `segment.base` shifts them back);
  * callers that can aggregate segments ask for this, the others get whole documents.
  */
 export async function* tokenizeCorpus(ctx: Context, corpus: CorpusIndex, stats: TokenizeStats, segmented = false): AsyncGenerator<TokenizedItem> {
   const { cache } = ctx.options;
-  const workers = ctx.options.workers > 1 && uncachedChars(corpus, cache) >= WORKER_THRESHOLD_CHARS ? ctx.options.workers : 1;
-  let pool: TokenizerPool | undefined;
-  const queue: (Piece & { cached: boolean; tokens: Promise<TokenizedDocument> })[] = [];
-  const inFlight = Math.max(2, workers * 4);
-  const take = async (): Promise<TokenizedItem> => {
-    const head = queue.shift()!;
-    const tokens = await head.tokens;
-    tokens.docId = head.doc.meta.docId;
-    if (!head.segment || head.segment.last) stats.documents++;
-    if (head.cached) stats.cached++;
-    stats.tokens += tokens.types.length;
-    stats.words += tokens.words;
-    stats.sentences += tokens.sentenceEnds.length;
-    return { doc: head.doc, tokens, cached: head.cached, segment: head.segment };
+  const workers = workerCount(ctx, uncachedChars(corpus, cache));
+  let pool: WorkerPool<TokenizeJob, TokenizedDocument> | undefined;
+  const start = async ({ doc }: Piece): Promise<{ tokens: TokenizedDocument; cached: boolean }> => {
+    const hit = readCached(cache, doc.meta.docId, doc.textHash, tokenizerId(doc.meta.lang));
+    if (hit) return { tokens: hit, cached: true };
+    if (workers === 1) return { tokens: await tokenizeHere(cache, doc), cached: false };
+    pool ??= createWorkerPool<TokenizeJob, TokenizedDocument>(workers, new URL('./worker.ts', import.meta.url), { cacheDir: cache }, 'tokenizer');
+    return { tokens: await pool.run({ text: doc.text, docId: doc.meta.docId, lang: doc.meta.lang, textHash: doc.textHash }), cached: false };
   };
-  try {
-    for (const piece of pieces(corpus, segmented)) {
-      const { doc } = piece;
-      const hit = readCached(cache, doc.meta.docId, doc.textHash, tokenizerId(doc.meta.lang));
-      if (hit) queue.push({ ...piece, cached: true, tokens: Promise.resolve(hit) });
-      else if (workers > 1) {
-        pool ??= createTokenizerPool(workers, cache);
-        queue.push({ ...piece, cached: false, tokens: pool.tokenize({ text: doc.text, docId: doc.meta.docId, lang: doc.meta.lang, textHash: doc.textHash }) });
-      } else queue.push({ ...piece, cached: false, tokens: tokenizeHere(cache, doc) });
-      while (queue.length >= inFlight) yield await take();
-    }
-    while (queue.length > 0) yield await take();
-  } finally {
-    await pool?.close();
+  for await (const { piece, result } of processCorpus(corpus, segmented, Math.max(2, workers * 4), start, async () => pool?.close())) {
+    const { tokens, cached } = result;
+    tokens.docId = piece.doc.meta.docId;
+    countPiece(stats, piece, cached, { sentences: tokens.sentenceEnds.length, tokens: tokens.types.length, words: tokens.words });
+    yield { doc: piece.doc, tokens, cached, segment: piece.segment };
   }
+}
+
+export function countPiece(stats: TokenizeStats, piece: Piece, cached: boolean, c: { sentences: number; tokens: number; words: number }): void {
+  if (!piece.segment || piece.segment.last) stats.documents++;
+  if (cached) stats.cached++;
+  stats.tokens += c.tokens;
+  stats.words += c.words;
+  stats.sentences += c.sentences;
 }

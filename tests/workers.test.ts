@@ -1,0 +1,64 @@
+// Worker threads change nothing but speed: tokenize and tag with two workers write byte for byte what one
+// worker writes — cold (tokenizing in the workers), warm (tokens from the cache) and with a very long
+// text cut into segments that the workers take one by one.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { segmentation } from '../pipeline/tokenize/segments.ts';
+import { workerPolicy } from '../pipeline/tokenize/stream.ts';
+import { runCli } from './support/cli.ts';
+import { tempDir, writeTree } from './support/fixtures.ts';
+
+const saved = { segmentation: { ...segmentation }, workerPolicy: { ...workerPolicy } };
+afterEach(() => {
+  Object.assign(segmentation, saved.segmentation);
+  Object.assign(workerPolicy, saved.workerPolicy);
+});
+
+const paragraph = (i: number) => `Paragraph ${i}: officials said terrorists attacked, but critics pointed to fuel prices and corruption. ` +
+  `“So-called terrorists,” one lawyer wrote, “were protesters.” The authorities did not call it a colour revolution.`;
+
+/** The shipped corpus plus one long text, so the segment path runs too. */
+function corpusWithLongText(): string {
+  const meta = readFileSync('corpus/metadata.csv', 'utf8');
+  const files: Record<string, string> = {};
+  const header = meta.split('\n')[0].split(',');
+  const row = header.map((h) => ({ doc_id: 'zz-long', source: 'Test', source_type: 'media', date: '2022-01-10', lang: 'en', title: 'Long' }[h] ?? ''));
+  files['metadata.csv'] = `${meta.trimEnd()}\n${row.join(',')}\n`;
+  files['texts/zz-long.txt'] = Array.from({ length: 60 }, (_, i) => paragraph(i)).join('\n\n');
+  const root = writeTree(files);
+  for (const line of meta.trim().split('\n').slice(1)) {
+    const id = line.split(',')[0];
+    writeTree({ [`texts/${id}.txt`]: readFileSync(join('corpus/texts', `${id}.txt`)) }, root);
+  }
+  return root;
+}
+
+const OUTPUTS = ['documents.csv', 'hits.csv', 'moves.csv'];
+
+describe('worker threads', () => {
+  test('tokenize and tag with two workers write exactly what one worker writes, cold and warm', async () => {
+    const corpus = corpusWithLongText();
+    Object.assign(segmentation, { from: 4000, chars: 3000 });
+    const run = async (stage: string, workers: number, cache: string) => {
+      const out = join(tempDir(), 'out');
+      const r = await runCli([stage, '--corpus', corpus, '--out', out, '--cache', cache, '--quiet', '--no-progress', '--workers', String(workers)]);
+      expect(r.stderr).not.toMatch(/error/);
+      expect(r.code).toBe(0);
+      return out;
+    };
+    const read = (out: string, f: string) => readFileSync(join(out, f), 'utf8');
+    const one = await run('tag', 1, join(tempDir(), 'cache'));
+    workerPolicy.minChars = 0;
+    const cache = join(tempDir(), 'cache');
+    const tokenized = await run('tokenize', 2, cache);
+    expect(read(tokenized, 'documents.csv')).toBe(read(one, 'documents.csv'));
+    const cold = await run('tag', 2, join(tempDir(), 'cache'));
+    const warm = await run('tag', 2, cache);
+    for (const f of OUTPUTS) {
+      expect(read(cold, f), `cold ${f}`).toBe(read(one, f));
+      expect(read(warm, f), `warm ${f}`).toBe(read(one, f));
+    }
+    expect(read(one, 'hits.csv').split('\n').filter((l) => l.startsWith('zz-long,')).length).toBeGreaterThan(100);
+  }, 120_000);
+});
