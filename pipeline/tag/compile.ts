@@ -3,7 +3,7 @@
 // Example: `foreign-trained militant*` becomes three token sequences — [foreign-trained, militant*],
 // [foreign, trained, militant*] and [foreign, -, trained, militant*] — sharing one trie.
 import { normalizeForm, stemRu } from '../lib/normalize.ts';
-import type { Lang, PatternEntry } from '../lib/types.ts';
+import type { Lang, PatternEntry, TokenizedDocument } from '../lib/types.ts';
 import { globMatch, isGlob, prefixOf } from './glob.ts';
 
 type MatchKind = 'exact' | 'glob' | 'stem';
@@ -26,6 +26,30 @@ export interface CompiledLexicon {
   patternCount: number;
   /** Matcher ids that a normalised word form satisfies (memoised per form). */
   matchersOf(form: string): Int32Array;
+  /** The same, for a form known by its id in `formIdsOf` (memoised in an array: no string hashing). */
+  matchersOfId(id: number, form: string): Int32Array;
+}
+
+/**
+ * Every distinct normalised form seen in this thread, numbered on first sight. All lexicons compiled here
+ * (frames and cues) share the numbering, so each form of a document is hashed once, not once per lexicon.
+ */
+const formIds = new Map<string, number>();
+const docFormIds = new WeakMap<TokenizedDocument, Int32Array>();
+
+/** The form id of each vocabulary entry of a document (memoised per document object). */
+export function formIdsOf(doc: TokenizedDocument): Int32Array {
+  let ids = docFormIds.get(doc);
+  if (ids) return ids;
+  ids = new Int32Array(doc.vocab.length);
+  for (let v = 0; v < doc.vocab.length; v++) {
+    const form = doc.vocab[v];
+    let id = formIds.get(form);
+    if (id === undefined) formIds.set(form, (id = formIds.size));
+    ids[v] = id;
+  }
+  docFormIds.set(doc, ids);
+  return ids;
 }
 
 const EMPTY = new Int32Array(0);
@@ -106,20 +130,27 @@ export function compileLexicon(entries: readonly PatternEntry[], lang: Lang): Co
   sortEnds(root);
 
   const memo = new Map<string, Int32Array>();
-  const matchersOf = (form: string): Int32Array => {
-    let r = memo.get(form);
-    if (r) return r;
+  const byId: (Int32Array | undefined)[] = [];
+  const compute = (form: string): Int32Array => {
     const found: number[] = [];
     if (DASHES.has(form) && dashId >= 0) found.push(dashId);
     found.push(...(exact.get(form) ?? []));
     if (stems.size > 0) found.push(...(stems.get(stemRu(form)) ?? []));
     if (prefixes.size > 0) for (let k = 1; k <= form.length; k++) found.push(...(prefixes.get(form.slice(0, k)) ?? []));
     for (const g of globs) if (globMatch(g.glob, form)) found.push(g.id);
-    r = found.length === 0 ? EMPTY : Int32Array.from(new Set(found));
-    memo.set(form, r);
+    return found.length === 0 ? EMPTY : Int32Array.from(new Set(found));
+  };
+  const matchersOf = (form: string): Int32Array => {
+    let r = memo.get(form);
+    if (!r) memo.set(form, (r = compute(form)));
     return r;
   };
-  return { lang, root, patternCount, matchersOf };
+  const matchersOfId = (id: number, form: string): Int32Array => {
+    let r = byId[id];
+    if (!r) byId[id] = r = compute(form);
+    return r;
+  };
+  return { lang, root, patternCount, matchersOf, matchersOfId };
 }
 
 function sortEnds(node: TrieNode): void {

@@ -3,7 +3,7 @@
 // of the document is looked up once; tokens then cost an array read, and only tokens that can start a
 // pattern walk the trie.
 import type { TokenizedDocument } from '../lib/types.ts';
-import { better, type CompiledLexicon, type TrieEnd, type TrieNode } from './compile.ts';
+import { better, formIdsOf, type CompiledLexicon, type TrieEnd, type TrieNode } from './compile.ts';
 
 export interface RawMatch {
   tokenStart: number;
@@ -18,10 +18,11 @@ let statesB: TrieNode[] = [];
 /** All matches in document order, exclusions included (the caller drops them). */
 export function matchDocument(doc: TokenizedDocument, lex: CompiledLexicon): RawMatch[] {
   const vm = new Array<Int32Array>(doc.vocab.length);
+  const formIds = formIdsOf(doc);
   // Whether a form can start a pattern: most forms that match a pattern word only ever continue one.
   const starts = new Uint8Array(doc.vocab.length);
   for (let v = 0; v < doc.vocab.length; v++) {
-    const ids = (vm[v] = lex.matchersOf(doc.vocab[v]));
+    const ids = (vm[v] = lex.matchersOfId(formIds[v], doc.vocab[v]));
     for (let k = 0; k < ids.length && starts[v] === 0; k++) if (lex.root.next.has(ids[k])) starts[v] = 1;
   }
   const out: RawMatch[] = [];
