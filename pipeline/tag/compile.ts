@@ -3,7 +3,7 @@
 // Example: `foreign-trained militant*` becomes three token sequences — [foreign-trained, militant*],
 // [foreign, trained, militant*] and [foreign, -, trained, militant*] — sharing one trie.
 import { normalizeForm, stemRu } from '../lib/normalize.ts';
-import type { Lang, PatternEntry, TokenizedDocument } from '../lib/types.ts';
+import type { Lang, PatternEntry } from '../lib/types.ts';
 import { globMatch, isGlob, prefixOf } from './glob.ts';
 
 type MatchKind = 'exact' | 'glob' | 'stem';
@@ -28,28 +28,6 @@ export interface CompiledLexicon {
   matchersOf(form: string): Int32Array;
   /** The same, for a form known by its id in `formIdsOf` (memoised in an array: no string hashing). */
   matchersOfId(id: number, form: string): Int32Array;
-}
-
-/**
- * Every distinct normalised form seen in this thread, numbered on first sight. All lexicons compiled here
- * (frames and cues) share the numbering, so each form of a document is hashed once, not once per lexicon.
- */
-const formIds = new Map<string, number>();
-const docFormIds = new WeakMap<TokenizedDocument, Int32Array>();
-
-/** The form id of each vocabulary entry of a document (memoised per document object). */
-export function formIdsOf(doc: TokenizedDocument): Int32Array {
-  let ids = docFormIds.get(doc);
-  if (ids) return ids;
-  ids = new Int32Array(doc.vocab.length);
-  for (let v = 0; v < doc.vocab.length; v++) {
-    const form = doc.vocab[v];
-    let id = formIds.get(form);
-    if (id === undefined) formIds.set(form, (id = formIds.size));
-    ids[v] = id;
-  }
-  docFormIds.set(doc, ids);
-  return ids;
 }
 
 const EMPTY = new Int32Array(0);
@@ -130,7 +108,10 @@ export function compileLexicon(entries: readonly PatternEntry[], lang: Lang): Co
   sortEnds(root);
 
   const memo = new Map<string, Int32Array>();
-  const byId: (Int32Array | undefined)[] = [];
+  // Form id → index into `results` (+1; 0 = not computed yet): a typed array stays dense whatever ids
+  // this language's documents happen to use.
+  let slotOf = new Int32Array(1 << 12);
+  const results: Int32Array[] = [];
   const compute = (form: string): Int32Array => {
     const found: number[] = [];
     if (DASHES.has(form) && dashId >= 0) found.push(dashId);
@@ -146,8 +127,16 @@ export function compileLexicon(entries: readonly PatternEntry[], lang: Lang): Co
     return r;
   };
   const matchersOfId = (id: number, form: string): Int32Array => {
-    let r = byId[id];
-    if (!r) byId[id] = r = compute(form);
+    if (id >= slotOf.length) {
+      const bigger = new Int32Array(Math.max(slotOf.length * 2, id + 1));
+      bigger.set(slotOf);
+      slotOf = bigger;
+    }
+    const k = slotOf[id];
+    if (k > 0) return results[k - 1];
+    const r = compute(form);
+    results.push(r);
+    slotOf[id] = results.length;
     return r;
   };
   return { lang, root, patternCount, matchersOf, matchersOfId };

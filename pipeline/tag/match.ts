@@ -3,7 +3,8 @@
 // of the document is looked up once; tokens then cost an array read, and only tokens that can start a
 // pattern walk the trie.
 import type { TokenizedDocument } from '../lib/types.ts';
-import { better, formIdsOf, type CompiledLexicon, type TrieEnd, type TrieNode } from './compile.ts';
+import { formIdsOf } from '../tokenize/forms.ts';
+import { better, type CompiledLexicon, type TrieEnd, type TrieNode } from './compile.ts';
 
 export interface RawMatch {
   tokenStart: number;

@@ -1,14 +1,18 @@
 // The token cache: one compact binary file per (text hash, tokenizer), so an unchanged document is never
-// tokenized twice. Layout: "QTK1", u32 header length, JSON header, vocabulary (NUL-joined UTF-8), padding
-// to 4 bytes, u32 types/starts/ends/sentenceEnds, u8 kinds/pos, then a SHA-256 of all that. A torn or
-// corrupted file fails the checksum and is rebuilt, never read as data.
+// tokenized twice. Layout: "QTK2", u32 header length, JSON header, vocabulary (NUL-joined UTF-8), padding
+// to 4 bytes, u32 types/starts/ends/sentenceEnds, u8 kinds/pos, then zlib's CRC-32 of all that: it catches
+// torn writes and flipped bytes, which is all a local cache needs, at memory speed. A torn or corrupted
+// file fails the check and is rebuilt, never read as data. The vocabulary is interned from its bytes
+// (forms.ts), so a form seen in an earlier document is not decoded or hashed again.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../lib/io.ts';
 import type { Lang, TokenizedDocument } from '../lib/types.ts';
+import { internVocabulary, rememberFormIds } from './forms.ts';
 
-const MAGIC = 'QTK1';
+const MAGIC = 'QTK2';
 
 interface Header {
   lang: Lang;
@@ -47,18 +51,19 @@ export function encodeTokens(doc: TokenizedDocument): Buffer {
   }
   Buffer.from(doc.kinds.buffer, doc.kinds.byteOffset, n).copy(body, at);
   Buffer.from(doc.pos.buffer, doc.pos.byteOffset, n).copy(body, at + n);
-  return Buffer.concat([body, createHash('sha256').update(body).digest()]);
+  const sum = Buffer.alloc(4);
+  sum.writeUInt32LE(crc32(body));
+  return Buffer.concat([body, sum]);
 }
 
 /** Decode a cache file; undefined when it is torn, corrupt or of another version. */
 export function decodeTokens(buf: Buffer, docId: string): TokenizedDocument | undefined {
-  if (buf.length < 40 || buf.toString('latin1', 0, 4) !== MAGIC) return undefined;
-  const body = buf.subarray(0, buf.length - 32);
-  if (!createHash('sha256').update(body).digest().equals(buf.subarray(buf.length - 32))) return undefined;
+  if (buf.length < 12 || buf.toString('latin1', 0, 4) !== MAGIC) return undefined;
+  const body = buf.subarray(0, buf.length - 4);
+  if (crc32(body) !== buf.readUInt32LE(buf.length - 4)) return undefined;
   const hl = body.readUInt32LE(4);
   const header = JSON.parse(body.toString('utf8', 8, 8 + hl)) as Header;
   const vocabStart = 8 + hl;
-  const vocabText = body.toString('utf8', vocabStart, vocabStart + header.vocabBytes);
   const pre = vocabStart + header.vocabBytes;
   let at = pre + ((4 - (pre % 4)) % 4);
   const n = header.n;
@@ -75,8 +80,10 @@ export function decodeTokens(buf: Buffer, docId: string): TokenizedDocument | un
   const sentenceEnds = u32(header.sentences);
   const kinds = Uint8Array.from(body.subarray(at, at + n));
   const pos = Uint8Array.from(body.subarray(at + n, at + 2 * n));
-  const vocab = n === 0 && header.vocabBytes === 0 ? [] : vocabText.split('\u0000');
-  return { docId, lang: header.lang, textHash: header.textHash, tokenizer: header.tokenizer, vocab, types, starts, ends, kinds, pos, sentenceEnds, words: header.words };
+  const { vocab, ids } = n === 0 && header.vocabBytes === 0 ? { vocab: [], ids: new Int32Array(0) } : internVocabulary(body, vocabStart, vocabStart + header.vocabBytes);
+  const doc: TokenizedDocument = { docId, lang: header.lang, textHash: header.textHash, tokenizer: header.tokenizer, vocab, types, starts, ends, kinds, pos, sentenceEnds, words: header.words };
+  rememberFormIds(doc, ids);
+  return doc;
 }
 
 export function readCached(cacheDir: string, docId: string, textHash: string, tokenizer: string): TokenizedDocument | undefined {
