@@ -7,7 +7,7 @@ import type { Context } from './lib/context.ts';
 import { num } from './lib/context.ts';
 import { formatCsvHeader, formatCsvRows, parseCsv, requireColumns } from './lib/csv.ts';
 import { DataError, diag, failOnErrors, UsageError } from './lib/diagnostics.ts';
-import { put, type OutputSession } from './lib/io.ts';
+import { batched, type OutputSession } from './lib/io.ts';
 import { USES, type Diagnostic, type Frame, type Use } from './lib/types.ts';
 import { readCsvRows } from './figures/csv-stream.ts';
 import { displayPath } from './ingest/read.ts';
@@ -34,9 +34,10 @@ export interface CountTablesText {
 export async function writeCountTables(ctx: Context, session: OutputSession, tallies: DocTally[], frames: Frame[]): Promise<CountTablesText> {
   const uses = parseUses(ctx.options.uses);
   const o = { frames, comparisonUses: uses, seed: ctx.options.seed, reps: ctx.options.reps, permutations: ctx.options.permutations };
-  const byDoc = session.stream('counts_by_doc.csv');
-  byDoc.write(formatCsvHeader(COUNTS_BY_DOC_COLUMNS));
-  for (const t of tallies) await put(byDoc, formatCsvRows(countsByDocRows([t], frames)));
+  const byDoc = batched(session.stream('counts_by_doc.csv'));
+  await byDoc.add(formatCsvHeader(COUNTS_BY_DOC_COLUMNS));
+  for (const t of tallies) await byDoc.add(formatCsvRows(countsByDocRows([t], frames)));
+  await byDoc.flush();
   const results = analyseGroups(groupTallies(tallies), o);
   const byGroupCsv = formatCsvHeader(COUNTS_BY_GROUP_COLUMNS) + formatCsvRows(countsByGroupRows(results, frames));
   await session.write('counts_by_group.csv', byGroupCsv);

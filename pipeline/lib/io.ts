@@ -200,3 +200,26 @@ export function installSignalCleanup(): void {
 export async function put(stream: WriteStream, text: string): Promise<void> {
   if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', resolve));
 }
+
+/**
+ * Rows for a stream, gathered into blocks of about `block` characters before each write: one write per
+ * block instead of one per document. `flush` writes the rest (before the stream is ended).
+ */
+export function batched(stream: WriteStream, block = 1 << 18) {
+  let pending: string[] = [];
+  let size = 0;
+  return {
+    async add(text: string): Promise<void> {
+      pending.push(text);
+      size += text.length;
+      if (size >= block) await this.flush();
+    },
+    async flush(): Promise<void> {
+      if (pending.length === 0) return;
+      const text = pending.join('');
+      pending = [];
+      size = 0;
+      await put(stream, text);
+    },
+  };
+}
