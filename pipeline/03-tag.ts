@@ -1,6 +1,8 @@
 // tag: match the lexicon against each tokenized document, decide each hit's use (stance), find
 // securitizing moves, and tally hits per document. Reads: --corpus, --lexicon, the token cache.
-// Writes: out/documents.csv, out/hits.csv, out/moves.csv (streamed, one document at a time).
+// Writes: out/documents.csv, out/hits.csv, out/moves.csv (streamed, one document at a time). With
+// --workers > 1 and enough text, each document is tokenized (or read from the cache), matched and
+// annotated in a worker thread (tag/piece.ts); this thread keeps corpus order, tallies and writes.
 import type { Context } from './lib/context.ts';
 import { num } from './lib/context.ts';
 import { formatCsvHeader, formatCsvRows } from './lib/csv.ts';

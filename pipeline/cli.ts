@@ -28,7 +28,7 @@ const GLOBAL_OPTIONS = {
   reps: { type: 'number', requiresArg: true, default: 2000, describe: 'bootstrap replicates for confidence intervals' },
   permutations: { type: 'number', requiresArg: true, default: 1999, describe: 'permutations for the group-vs-rest tests' },
   strict: { type: 'boolean', default: false, describe: 'treat warnings as errors' },
-  workers: { type: 'number', requiresArg: true, describe: 'worker threads for tokenizing [default: CPU cores]' },
+  workers: { type: 'number', requiresArg: true, describe: 'worker threads for tokenizing and tagging [default: CPU cores]' },
   progress: { type: 'boolean', default: true, describe: 'progress bar on a terminal (--no-progress to hide)' },
   quiet: { type: 'boolean', default: false, describe: 'print nothing but errors' },
 } as const;
