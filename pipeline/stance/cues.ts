@@ -37,6 +37,13 @@ export const CUE_SCOPES = {
 export type CueKind = keyof typeof CUE_SCOPES;
 export const CUE_KINDS = Object.keys(CUE_SCOPES) as CueKind[];
 
+/** One bit per kind, so that "is any of these kinds" is a single AND (see kindMask). */
+export const KIND_BIT = Object.fromEntries(CUE_KINDS.map((k, i) => [k, 1 << i])) as Record<CueKind, number>;
+
+export function kindMask(...kinds: CueKind[]): number {
+  return kinds.reduce((mask, k) => mask | KIND_BIT[k], 0);
+}
+
 export interface CueEntry {
   id: number;
   kind: CueKind;

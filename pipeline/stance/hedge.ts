@@ -4,9 +4,12 @@
 // «то, что власти назвали [Y]» the label it introduces — unless the label is in quotation marks, which
 // makes it a quotation instead.
 import { forwardEnd, npEnd } from './clauses.ts';
+import { kindMask } from './cues.ts';
 import type { CueMatch } from './match.ts';
-import { bounds, op, range, roleOf, type Op } from './ops.ts';
-import { form, isPunct, isQuoteMark, isWord, unitCues, type View } from './view.ts';
+import { bounds, op, roleOf, someIn, type Op } from './ops.ts';
+import { form, isPunct, isQuoteMark, isWord, type View } from './view.ts';
+
+const ROLES = kindMask('hedge', 'report');
 
 function hedgeOp(v: View, m: CueMatch, scope: string): Op {
   const { lo, hi } = bounds(v, m.start);
@@ -20,7 +23,7 @@ function hedgeOp(v: View, m: CueMatch, scope: string): Op {
     return op(m.start, m.end, [{ from, to: forwardEnd(v, from, 'weak', hi) }]);
   }
   // source: «По непроверенным данным, …» governs its sentence like "according to".
-  const initial = [...range(lo, m.start)].every((j) => !isWord(v, j));
+  const initial = !someIn(v, lo, m.start, isWord);
   let to = m.end;
   while (to < hi && form(v, to) !== ';') to++;
   return op(m.start, m.end, [initial ? { from: m.end, to } : { from: lo, to: m.start }]);
@@ -35,7 +38,7 @@ function whatCalled(v: View, m: CueMatch): Op | undefined {
     const ru = f === 'что' && j - 2 >= lo && form(v, j - 1) === ',' && ['того', 'то', 'тем', 'том'].includes(form(v, j - 2));
     if (f !== 'what' && !ru) continue;
     const to = npEnd(v, m.end, hi);
-    if (m.end >= hi || [...range(m.end, to)].some((k) => isQuoteMark(v, k))) return undefined;
+    if (m.end >= hi || someIn(v, m.end, to, isQuoteMark)) return undefined;
     return op(j, m.end, [{ from: m.end, to }]);
   }
   return undefined;
@@ -44,8 +47,9 @@ function whatCalled(v: View, m: CueMatch): Op | undefined {
 /** Every hedge in unit u. */
 export function findHedges(v: View, u: number): Op[] {
   const out: Op[] = [];
-  for (const m of unitCues(v, u)) {
-    const e = roleOf(v, m, ['hedge', 'report']);
+  for (let k = v.cueFirst[u]; k < v.cueFirst[u + 1]; k++) {
+    const m = v.cues[k];
+    const e = roleOf(v, m, ROLES);
     if (e?.kind === 'hedge') out.push(hedgeOp(v, m, e.scope));
     else if (e?.kind === 'report' && e.scope === 'call') {
       const w = whatCalled(v, m);

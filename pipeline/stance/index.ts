@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Diagnostic, StanceInfo, TokenizedDocument } from '../lib/types.ts';
 import { displayPath } from '../ingest/read.ts';
 import { readTextFile } from '../lexicon/read.ts';
-import { annotateSpan, createUnitCache } from './annotate.ts';
+import { annotateSpan, createDocStance } from './annotate.ts';
 import { parseCues, validateCues, type CueEntry } from './cues.ts';
 import type { CueLexicon } from './match.ts';
 import { createView } from './view.ts';
@@ -52,7 +52,7 @@ export function createStanceAnnotator(cues: CueLexicon): StanceAnnotator {
   return (doc, text, spans) => {
     if (spans.length === 0) return [];
     const view = createView(doc, text, cues, spans);
-    const unit = createUnitCache(view);
-    return spans.map((s) => annotateSpan(view, unit, s.tokenStart, s.tokenEnd));
+    const stance = createDocStance(view);
+    return spans.map((s) => annotateSpan(view, stance, s.tokenStart, s.tokenEnd));
   };
 }

@@ -4,7 +4,7 @@
 import type { Lang, PatternEntry, TokenizedDocument } from '../lib/types.ts';
 import { compileLexicon, type CompiledLexicon } from '../tag/compile.ts';
 import { matchDocument } from '../tag/match.ts';
-import type { CueEntry, CueKind } from './cues.ts';
+import { kindMask, type CueEntry } from './cues.ts';
 
 export interface CueLexicon {
   /** The cue files read (display paths), sorted. */
@@ -17,11 +17,17 @@ export interface CueMatch {
   start: number;
   end: number;
   entries: CueEntry[];
+  /** The kinds of `entries` as KIND_BIT bits. */
+  kinds: number;
 }
 
 interface CompiledCues {
   lex: CompiledLexicon;
-  groups: CueEntry[][];
+  /** Per pattern: its entries other than `exclude` (shared by all its matches, never modified). */
+  entries: CueEntry[][];
+  /** Per pattern: the positions of words that must match exactly (see shortWordsExact). */
+  exact: number[][];
+  kinds: number[];
 }
 
 const compiledCache = new WeakMap<CueLexicon, Map<Lang, CompiledCues>>();
@@ -44,7 +50,10 @@ function compileCues(cues: CueLexicon, lang: Lang): CompiledCues {
     id, frame: g.every((e) => e.kind === 'exclude') ? '-' : g[0].kind, pattern: g[0].pattern, lang: '',
     note: '', file: g[0].file, line: g[0].line, words: g[0].words,
   }));
-  const compiled = { lex: compileLexicon(patterns, lang), groups };
+  const entries = groups.map((g) => g.filter((e) => e.kind !== 'exclude'));
+  const exact = entries.map((es) => (es.length === 0 ? [] : es[0].words.flatMap((w, i) => (w.length > 3 || /[*?]/u.test(w) ? [] : [i]))));
+  const kinds = entries.map((es) => kindMask(...es.map((e) => e.kind)));
+  const compiled = { lex: compileLexicon(patterns, lang), entries, exact, kinds };
   perLang.set(lang, compiled);
   return compiled;
 }
@@ -53,25 +62,24 @@ function compileCues(cues: CueLexicon, lang: Lang): CompiledCues {
 export function matchCues(doc: TokenizedDocument, cues: CueLexicon): CueMatch[] {
   const memo = matchCache.get(doc);
   if (memo && memo.cues === cues) return memo.matches;
-  const { lex, groups } = compileCues(cues, doc.lang);
-  const matches = cues.entries.length === 0 ? [] : matchDocument(doc, lex)
-    .map((m) => ({ start: m.tokenStart, end: m.tokenEnd, entries: groups[m.end.entry.id].filter((e) => e.kind !== 'exclude') }))
-    .filter((m) => m.entries.length > 0 && (doc.lang !== 'ru' || shortWordsExact(doc, m)));
+  const { lex, entries, exact, kinds } = compileCues(cues, doc.lang);
+  const matches: CueMatch[] = [];
+  if (cues.entries.length > 0) {
+    for (const m of matchDocument(doc, lex)) {
+      const id = m.end.entry.id;
+      if (entries[id].length === 0 || (doc.lang === 'ru' && !shortWordsExact(doc, m.tokenStart, m.tokenEnd, entries[id][0].words, exact[id]))) continue;
+      matches.push({ start: m.tokenStart, end: m.tokenEnd, entries: entries[id], kinds: kinds[id] });
+    }
+  }
   matchCache.set(doc, { cues, matches });
   return matches;
 }
 
 /**
  * The Russian stemmer maps the pronoun «ней» to «не»: a cue word of three letters or fewer is a function
- * word and must match exactly.
+ * word and must match exactly. `exact` lists the positions of such words in the pattern.
  */
-function shortWordsExact(doc: TokenizedDocument, m: CueMatch): boolean {
-  const words = m.entries[0].words;
-  if (words.length !== m.end - m.start) return true;
-  return words.every((w, i) => w.length > 3 || /[*?]/u.test(w) || doc.vocab[doc.types[m.start + i]] === w);
-}
-
-/** The entry of `kind` in a match, if any. */
-export function entryOf(m: CueMatch, kind: CueKind): CueEntry | undefined {
-  return m.entries.find((e) => e.kind === kind);
+function shortWordsExact(doc: TokenizedDocument, start: number, end: number, words: string[], exact: number[]): boolean {
+  if (words.length !== end - start) return true;
+  return exact.every((i) => doc.vocab[doc.types[start + i]] === words[i]);
 }

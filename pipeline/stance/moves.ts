@@ -3,7 +3,8 @@
 // extraordinary measure (a security_response or csto_sovereignty hit). One move per sentence, built from
 // the first threat, the first measure and the first referent that overlaps neither.
 import type { FrameHit, TokenizedDocument } from '../lib/types.ts';
-import { entryOf, matchCues, type CueLexicon } from './match.ts';
+import { KIND_BIT } from './cues.ts';
+import { matchCues, type CueLexicon } from './match.ts';
 
 export interface Move {
   docId: string;
@@ -30,7 +31,7 @@ function firstAtOrAfter(ms: readonly { start: number }[], from: number): number 
 }
 
 export function findMoves(doc: TokenizedDocument, text: string, hits: readonly FrameHit[], cues: CueLexicon): Move[] {
-  const referents = matchCues(doc, cues).filter((m) => entryOf(m, 'referent'));
+  const referents = matchCues(doc, cues).filter((m) => (m.kinds & KIND_BIT.referent) !== 0);
   const bySentence = new Map<number, FrameHit[]>();
   for (const h of hits) {
     const list = bySentence.get(h.sentence);

@@ -3,11 +3,11 @@
 // Russian negative concord («никакой … не было») makes one group of every negator in a clause, as do
 // English "neither … nor". Verbs such as "allow" block negation ("will not allow a colour revolution").
 import { backwardStart, forwardEnd, hasContent, npEnd, type Level } from './clauses.ts';
-import type { CueEntry } from './cues.ts';
+import { KIND_BIT, kindMask, type CueEntry } from './cues.ts';
 import type { CueMatch } from './match.ts';
-import { bounds, governs, op, range, roleOf, type Op, type Range } from './ops.ts';
+import { bounds, governs, nonEmpty, range, roleOf, type Op, type Range } from './ops.ts';
 import { passive } from './report.ts';
-import { cueAt, form, isWord, posOf, unitCues, type View } from './view.ts';
+import { cueAt, form, isWord, posOf, type View } from './view.ts';
 
 export interface NegEvent extends Op {
   kind: 'negator' | 'denial';
@@ -25,6 +25,8 @@ const BE = new Set(['is', 'are', 'was', 'were', "'s", "'re", '’s', '’re', 'b
 const ANAPHOR_HEAD = new Set(['this', 'that', 'it', 'these', 'those', 'это', 'всё', 'все', 'то']);
 const ANAPHOR_FILL = new Set([...ANAPHOR_HEAD, 'is', 'was', 'are', 'were', 'just', 'pure', 'merely', 'nothing', 'but', 'a', 'an',
   'не', 'более', 'чем', 'лишь', 'просто', 'является']);
+const ROLES = kindMask('negator', 'denial');
+const MODIFIER = new Set(['ADV', 'AUX', 'PART']);
 
 const fwd = (v: View, from: number, hi: number, level: Level = 'weak'): Range => ({ from, to: forwardEnd(v, from, level, hi) });
 const back = (v: View, at: number, lo: number): Range => ({ from: backwardStart(v, at, 'strong', lo), to: at });
@@ -33,7 +35,7 @@ const back = (v: View, at: number, lo: number): Range => ({ from: backwardStart(
 function disputed(v: View, at: number, lo: number): Range {
   const r = back(v, at, lo);
   for (let j = at - 1; j >= r.from; j--) {
-    const c = cueAt(v, j, 'report');
+    const c = cueAt(v, j, KIND_BIT.report);
     if (c) return { from: c.end, to: at };
   }
   return r;
@@ -54,13 +56,13 @@ function opensComplement(v: View, end: number, hi: number): boolean {
 
 /** An English negative subject ("No foreign fighters have been named", "Nobody denies") governs its clause. */
 function atClauseStart(v: View, m: CueMatch, lo: number): boolean {
-  const s = backwardStart(v, m.start, 'weak', lo);
-  return [...range(s, m.start)].every((j) => !isWord(v, j) || CLAUSE_LEAD.has(form(v, j)));
+  for (let j = backwardStart(v, m.start, 'weak', lo); j < m.start; j++) if (isWord(v, j) && !CLAUSE_LEAD.has(form(v, j))) return false;
+  return true;
 }
 
 /** "Poverty is not what caused it", "the fighters he warned of were never shown to exist": the subject too. */
 function reachesSubject(v: View, m: CueMatch): boolean {
-  for (let j = m.end; j < Math.min(v.n, m.end + 3); j++) if (cueAt(v, j, 'epistemic')) return true;
+  for (let j = m.end; j < Math.min(v.n, m.end + 3); j++) if (cueAt(v, j, KIND_BIT.epistemic)) return true;
   let p = m.start - 1;
   while (p >= 0 && posOf(v, p) === 'ADV') p--;
   if (p < 0 || !BE.has(form(v, p))) return false;
@@ -71,7 +73,7 @@ function reachesSubject(v: View, m: CueMatch): boolean {
 
 /** «Это не более чем домыслы» after a sentence: the dispute reaches back into it. */
 function anaphoric(v: View, from: number, to: number): boolean {
-  const ws = [...range(from, to)].filter((j) => isWord(v, j));
+  const ws = range(from, to).filter((j) => isWord(v, j));
   return ws.length > 0 && ANAPHOR_HEAD.has(form(v, ws[0])) && ws.every((j) => ANAPHOR_FILL.has(form(v, j)));
 }
 
@@ -130,31 +132,36 @@ const FINITE_AUX = new Set(['do', 'does', 'did', 'has', 'have', 'had', 'will', '
 function speechActEnd(v: View, m: CueMatch, r: Range): Range {
   if (!SENTENTIAL.has(form(v, m.start)) || (v.lang === 'en' && !(m.start > 0 && FINITE_AUX.has(form(v, m.start - 1))))) return r;
   let j = m.end;
-  while (j < r.to && ['ADV', 'AUX', 'PART'].includes(posOf(v, j))) j++;
-  const c = j < r.to ? cueAt(v, j, 'report') : undefined;
+  while (j < r.to && MODIFIER.has(posOf(v, j))) j++;
+  const c = j < r.to ? cueAt(v, j, KIND_BIT.report) : undefined;
   return c && c.entries.every((x) => x.kind !== 'denial') ? { from: r.from, to: j } : r;
 }
 
 /** Every negation event in unit u, grouped, with blocked and cancelled negators removed. */
 export function findNegations(v: View, u: number): NegEvent[] {
   let events: NegEvent[] = [];
-  for (const m of unitCues(v, u)) {
-    const e = roleOf(v, m, ['negator', 'denial']);
+  for (let k = v.cueFirst[u]; k < v.cueFirst[u + 1]; k++) {
+    const m = v.cues[k];
+    const e = roleOf(v, m, ROLES);
     if (!e) continue;
     const { lo, hi } = bounds(v, m.start);
     const clause = backwardStart(v, m.start, 'weak', lo);
     if (e.kind === 'denial') {
       const ranges = denialRanges(v, m, e, lo, hi);
-      if (ranges.length > 0) events.push({ ...op(m.start, m.end, ranges), kind: 'denial', group: events.length, clause, np: false, existential: false });
+      if (ranges.length > 0) events.push(negEvent(m, ranges, 'denial', events.length, clause, false, false));
       continue;
     }
     const r = negatorRanges(v, m, e, lo, hi);
     if (blocked(v, clause, forwardEnd(v, m.end, 'weak', hi))) continue;
     if (prohibition(v, m, lo)) continue;
-    events.push({ ...op(m.start, m.end, r.ranges), kind: 'negator', group: events.length, clause, np: r.np, existential: e.scope === 'exist' });
+    events.push(negEvent(m, r.ranges, 'negator', events.length, clause, r.np, e.scope === 'exist'));
   }
   events = events.filter((ev) => !(WITHOUT.has(form(v, ev.cueFrom)) && conditionalWithout(v, ev, events)));
   return concord(v, events);
+}
+
+function negEvent(m: CueMatch, ranges: Range[], kind: NegEvent['kind'], group: number, clause: number, np: boolean, existential: boolean): NegEvent {
+  return { cueFrom: m.start, cueTo: m.end, ranges: nonEmpty(ranges), speaker: '', kind, group, clause, np, existential };
 }
 
 /**
@@ -164,7 +171,7 @@ export function findNegations(v: View, u: number): NegEvent[] {
 function conditionalWithout(v: View, ev: NegEvent, events: NegEvent[]): boolean {
   const from = backwardStart(v, ev.cueFrom, 'strong');
   const to = forwardEnd(v, ev.cueTo, 'strong');
-  if ([...range(from, to)].some((j) => COUNTERFACTUAL.has(form(v, j)))) return true;
+  for (let j = from; j < to; j++) if (COUNTERFACTUAL.has(form(v, j))) return true;
   return events.some((o) => o !== ev && o.kind === 'negator' && o.cueFrom >= from && o.cueFrom < to);
 }
 
@@ -186,7 +193,7 @@ function prohibition(v: View, m: CueMatch, lo: number): boolean {
 }
 
 function blocked(v: View, from: number, to: number): boolean {
-  for (let j = from; j < to; j++) if (cueAt(v, j, 'blocker')) return true;
+  for (let j = from; j < to; j++) if (cueAt(v, j, KIND_BIT.blocker)) return true;
   return false;
 }
 
@@ -215,8 +222,8 @@ function concord(v: View, events: NegEvent[]): NegEvent[] {
 
 /** The events governing a hit, one per group; negated when their number is odd. */
 export function negationOf(events: readonly NegEvent[], hs: number, he: number): NegEvent[] {
-  const byGroup = new Map<number, NegEvent>();
-  for (const ev of events) if (governs(ev, hs, he) && !byGroup.has(ev.group)) byGroup.set(ev.group, ev);
-  return [...byGroup.values()];
+  const out: NegEvent[] = [];
+  for (const ev of events) if (governs(ev, hs, he) && !out.some((o) => o.group === ev.group)) out.push(ev);
+  return out;
 }
 

@@ -2,7 +2,7 @@
 // that …") and the thing named by "called" ("called [the protesters] bandits", «назвал [нападавших]
 // бандитами»). These stay in the text's own voice; what follows is the attributed part.
 import { forwardEnd } from './clauses.ts';
-import { form, isPunct, isQuoteMark, isWord, posOf, surface, type View } from './view.ts';
+import { form, isCapitalised, isPunct, isQuoteMark, isWord, posOf, type View } from './view.ts';
 
 const NP_POS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'PRON', 'PART']);
 
@@ -17,13 +17,13 @@ function objectEndEn(v: View, from: number, hi: number, scope: string): number {
   for (let j = from; j < hi; j++) {
     const f = form(v, j);
     const p = posOf(v, j);
-    const name = (j > from && /^\p{Lu}/u.test(surface(v, j))) || (f === '.' && !isPunct(v, j)); // "Orda.kz"
+    const name = (j > from && isCapitalised(v, j)) || (f === '.' && !isPunct(v, j)); // "Orda.kz"
     if (isQuoteMark(v, j) || f === 'that' || f === 'as' || f === ':' || f === ',' || !NP_POS.has(p) && !name && !(p === 'ADP' && f === 'of')) return j;
     if (p === 'DET' && sawNoun) return j;
     if (p === 'PRON' && f !== 'its' && f !== 'his' && f !== 'her' && f !== 'their') return j + 1;
     if (p === 'NOUN' || p === 'PROPN') {
       // "called the protesters bandits": a plural object noun followed by the label.
-      if (scope === 'call' && j + 1 < hi && /s$/u.test(f) && posOf(v, j + 1) === 'NOUN') return j + 1;
+      if (scope === 'call' && j + 1 < hi && f.endsWith('s') && posOf(v, j + 1) === 'NOUN') return j + 1;
       sawNoun = true;
     }
   }

@@ -2,9 +2,9 @@
 // governs — and the small judgements several rules share: which role an ambiguous cue plays ("alleged":
 // verb or hedge), whether a subject names anyone ("Nobody denies" does not), and a speaker's text.
 import { backwardStart } from './clauses.ts';
-import type { CueEntry, CueKind } from './cues.ts';
+import { KIND_BIT, type CueEntry } from './cues.ts';
 import type { CueMatch } from './match.ts';
-import { cueText, form, isPunct, isQuoteMark, isVerbish, isWord, posOf, surface, type View } from './view.ts';
+import { cueText, form, isCapitalised, isPunct, isQuoteMark, isVerbish, isWord, posOf, type View } from './view.ts';
 
 export interface Range {
   from: number;
@@ -29,8 +29,17 @@ export interface Attribution extends Op {
 
 export const PRE_SUBJECT_SKIP = new Set(['and', 'but', 'while', 'as', 'though', 'although', 'yet', 'even', 'и', 'но', 'а', 'хотя', 'пока', 'даже']);
 
-export function* range(a: number, b: number): Generator<number> {
-  for (let j = a; j < b; j++) yield j;
+/** Token indices a … b - 1. */
+export function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let j = a; j < b; j++) out.push(j);
+  return out;
+}
+
+/** Is some token in [a, b) one that `test` accepts? */
+export function someIn(v: View, a: number, b: number, test: (v: View, j: number) => boolean): boolean {
+  for (let j = a; j < b; j++) if (test(v, j)) return true;
+  return false;
 }
 
 /** Bounds of the unit, narrowed to the innermost quotation when token i is inside one. */
@@ -50,7 +59,7 @@ export function bounds(v: View, i: number): { lo: number; hi: number } {
 export function subjectStart(v: View, at: number, lo: number): number {
   let s = backwardStart(v, at, 'weak', lo);
   for (let tries = 0; tries < 3 && s > lo; tries++) {
-    const ws = [...range(s, at)].filter((j) => isWord(v, j) && !PRE_SUBJECT_SKIP.has(form(v, j)) && !['AUX', 'ADV', 'PART'].includes(posOf(v, j)));
+    const ws = range(s, at).filter((j) => isWord(v, j) && !PRE_SUBJECT_SKIP.has(form(v, j)) && !['AUX', 'ADV', 'PART'].includes(posOf(v, j)));
     const aside = ws.length === 0 || (v.lang === 'en' && posOf(v, ws[0]) === 'VERB' && /ing$/u.test(form(v, ws[0])));
     if (!aside) break;
     s = backwardStart(v, s - 1, 'weak', lo);
@@ -58,8 +67,17 @@ export function subjectStart(v: View, at: number, lo: number): number {
   return s;
 }
 
+/** The ranges that cover at least one token. */
+export const nonEmpty = (ranges: Range[]): Range[] => ranges.filter((r) => r.to > r.from);
+
+// Operators are built as whole literals: spreading one into another ({ ...op(…), named }) is many times
+// slower in V8, and there is one per cue.
 export function op(cueFrom: number, cueTo: number, ranges: Range[], speaker = ''): Op {
-  return { cueFrom, cueTo, ranges: ranges.filter((r) => r.to > r.from), speaker };
+  return { cueFrom, cueTo, ranges: nonEmpty(ranges), speaker };
+}
+
+export function attribution(cueFrom: number, cueTo: number, ranges: Range[], speaker: string, named: boolean, sourceTo?: number): Attribution {
+  return { cueFrom, cueTo, ranges: nonEmpty(ranges), speaker, named, sourceTo };
 }
 
 /** Does the operator govern the hit [hs, he)? Never when its own cue lies inside the hit. */
@@ -76,18 +94,19 @@ const POSSESSIVE = new Set(["'s", '’s', 'their', 'his', 'her', 'its', 'our', '
  * of a noun phrase ("the alleged torture", "Claimed foreign fighters") and a verb after a subject
  * ("media alleged that …").
  */
-export function roleOf(v: View, m: CueMatch, kinds: readonly CueKind[]): CueEntry | undefined {
-  const own = m.entries.filter((e) => kinds.includes(e.kind));
-  if (own.length === 0) return undefined;
+export function roleOf(v: View, m: CueMatch, kinds: number): CueEntry | undefined {
+  if ((m.kinds & kinds) === 0) return undefined;
+  const own = m.entries.find((e) => (KIND_BIT[e.kind] & kinds) !== 0);
+  if (!own) return undefined;
   const hedge = m.entries.find((e) => e.kind === 'hedge');
   const verb = m.entries.find((e) => e.kind === 'report' || e.kind === 'denial');
-  if (!hedge || !verb) return own[0];
+  if (!hedge || !verb) return own;
   const prev = m.start > v.unitStart[v.unitOf[m.start]] ? m.start - 1 : -1;
   const next = m.end < v.n ? form(v, m.end) : '';
   const beforeNp = prev < 0 || DETERMINER_BEFORE.has(posOf(v, prev)) || isQuoteMark(v, prev) || POSSESSIVE.has(form(v, prev));
   const asHedge = beforeNp && next !== 'that' && next !== 'что' && (!isPunct(v, m.end) || isQuoteMark(v, m.end));
   const chosen = asHedge ? hedge : verb;
-  return kinds.includes(chosen.kind) ? chosen : undefined;
+  return (KIND_BIT[chosen.kind] & kinds) !== 0 ? chosen : undefined;
 }
 
 const GENERIC_HEAD = new Set(['it', 'there', 'nobody', 'no', 'none', 'few', 'anyone', 'anybody', 'everyone', 'everybody',
@@ -116,7 +135,7 @@ export function isGenericSubject(v: View, from: number, to: number): boolean {
   if (!GENERIC_HEAD.has(form(v, ws[0]))) return false;
   // "Who can doubt …?" opens a question; "Tokayev, who has blamed …" is a relative clause about Tokayev.
   if (RELATIVE.has(form(v, ws[0])) && ws[0] > v.unitStart[v.unitOf[ws[0]]]) return false;
-  return !ws.slice(1).some((j) => RESTRICTOR.has(form(v, j)) || posOf(v, j) === 'PROPN' || (v.lang !== 'en' && /^\p{Lu}/u.test(surface(v, j))));
+  return !ws.slice(1).some((j) => RESTRICTOR.has(form(v, j)) || posOf(v, j) === 'PROPN' || (v.lang !== 'en' && isCapitalised(v, j)));
 }
 
 /** The speaker's words: [from, to) without leading conjunctions and edge punctuation. */
@@ -139,8 +158,12 @@ export function speakerText(v: View, from: number, to: number): string {
       }
     }
   }
-  const trailing = (j: number) => isPunct(v, j) || isQuoteMark(v, j) || ['AUX', 'ADV'].includes(posOf(v, j)) ||
-    (posOf(v, j) === 'PART' && !form(v, j).endsWith('s')) || TRAILING_RU.has(form(v, j));
-  while (end > ws[0] && trailing(end - 1)) end--;
+  while (end > ws[0] && trailing(v, end - 1)) end--;
   return end > ws[0] ? cueText(v, ws[0], end) : '';
+}
+
+/** Edge tokens a speaker's text leaves out: punctuation, quotation marks, auxiliaries, adverbs, particles. */
+function trailing(v: View, j: number): boolean {
+  return isPunct(v, j) || isQuoteMark(v, j) || posOf(v, j) === 'AUX' || posOf(v, j) === 'ADV' ||
+    (posOf(v, j) === 'PART' && !form(v, j).endsWith('s')) || TRAILING_RU.has(form(v, j));
 }

@@ -3,8 +3,11 @@
 // negation ("Who, if not foreign-trained militants, …?", «Разве не очевидно, что …?») affirms it: its
 // negations are void. A question that doubts ("Were they really terrorists?", «Неужели …?») hedges.
 import { backwardStart, forwardEnd } from './clauses.ts';
+import { kindMask } from './cues.ts';
 import { op, roleOf, type Op, type Range } from './ops.ts';
-import { form, isPunct, isQuoteMark, unitCues, type View } from './view.ts';
+import { form, isPunct, isQuoteMark, type View } from './view.ts';
+
+const ROLES = kindMask('challenge', 'really');
 
 export interface Question {
   region: Range;
@@ -34,9 +37,10 @@ export function findQuestions(v: View, u: number): Question[] {
   return regions.map((region) => {
     const challenges: Op[] = [];
     const doubts: Op[] = [];
-    for (const m of unitCues(v, u)) {
+    for (let k = v.cueFirst[u]; k < v.cueFirst[u + 1]; k++) {
+      const m = v.cues[k];
       if (m.start < region.from || m.start >= region.to) continue;
-      const e = roleOf(v, m, ['challenge', 'really']);
+      const e = roleOf(v, m, ROLES);
       if (e?.kind === 'challenge') challenges.push(op(m.start, m.end, [{ from: m.end, to: region.to }]));
       if (e?.kind === 'really') {
         doubts.push(op(m.start, m.end, [{ from: backwardStart(v, m.start, 'weak', region.from), to: forwardEnd(v, m.end, 'weak', region.to) }]));

@@ -3,18 +3,21 @@
 // said."); the subject, the addressee of "told" and the source phrase stay in the text's own voice.
 // Sources without a verb ("according to X", headlines, "X has no doubt") are in sources.ts.
 import { backwardStart, forwardEnd, hasContent, isBoundary, npEnd } from './clauses.ts';
-import type { CueEntry } from './cues.ts';
+import { KIND_BIT, kindMask, type CueEntry } from './cues.ts';
 import type { CueMatch } from './match.ts';
 import { objectEnd } from './objects.ts';
-import { bounds, isGenericSubject, op, PRE_SUBJECT_SKIP, range, roleOf, speakerText, subjectStart, type Attribution } from './ops.ts';
+import { attribution, bounds, isGenericSubject, range, roleOf, speakerText, subjectStart, type Attribution } from './ops.ts';
 import { headline, holder, source } from './sources.ts';
-import { cueAt, form, isPunct, isQuoteMark, isVerbish, isWord, posOf, surface, unitCues, type View } from './view.ts';
+import { cueAt, form, isCapitalised, isPunct, isQuoteMark, isVerbish, isWord, posOf, type View } from './view.ts';
 
 const SEPARATOR = new Set([',', '—', '–', '-']);
 const RELATIVE_OBJECT = new Set(['whom', 'which', 'кого', 'которых', 'которого', 'которую', 'которые']);
 /** A reporting verb in a clause opened by one of these ends its scope at the clause's comma. */
 const SUBORDINATOR = new Set(['while', 'although', 'though', 'as', 'when', 'if', 'because', 'since', 'who', 'which', 'contrary', 'unlike', 'how',
   'пока', 'хотя', 'когда', 'если', 'поскольку', 'который', 'которая', 'которые', 'которое', 'которого']);
+const ROLES = kindMask('report', 'source', 'denial', 'affirm');
+const SAYING = kindMask('report', 'source');
+const GAP = new Set(['а', 'and']);
 
 function isClosingQuote(v: View, j: number): boolean {
   return v.quoteByClose.has(j);
@@ -32,11 +35,11 @@ function postPosed(v: View, m: CueMatch, e: CueEntry, lo: number, hi: number): A
       c = j;
       break;
     }
-    if (isBoundary(v, j, 'strong') || isVerbish(v, j) || cueAt(v, j, 'report', 'source')) return undefined;
+    if (isBoundary(v, j, 'strong') || isVerbish(v, j) || cueAt(v, j, SAYING)) return undefined;
   }
   while (c > lo && isSeparator(v, c - 1)) c--;
   if (c <= lo) return undefined;
-  const between = [...range(c, m.start)].filter((j) => isWord(v, j));
+  const between = range(c, m.start).filter((j) => isWord(v, j));
   const after = forwardEnd(v, m.end, 'weak', hi);
   if (!validPostPosed(v, m, e, between, after)) return undefined;
   // Everything before the separator back to the start of the sentence (or a semicolon) is the report.
@@ -50,17 +53,17 @@ function postPosed(v: View, m: CueMatch, e: CueEntry, lo: number, hi: number): A
     ranges.push({ from: after + 1, to });
   }
   const speaker = between.length > 0 ? speakerText(v, c + 1, m.start) : postSpeaker(v, m.end, after);
-  return { ...op(m.start, m.end, ranges, speaker), named: true };
+  return attribution(m.start, m.end, ranges, speaker, true);
 }
 
 function validPostPosed(v: View, m: CueMatch, e: CueEntry, between: number[], after: number): boolean {
   if (v.lang !== 'en') {
     if (between.length === 0) return after > m.end;
-    return between.length <= 3 && between.every((j) => /^\p{Lu}/u.test(surface(v, j)));
+    return between.length <= 3 && between.every((j) => isCapitalised(v, j));
   }
   if (between.length > 8 || (between.length > 0 && posOf(v, between[0]) === 'CCONJ')) return false;
   if (between.some((j) => isVerbish(v, j))) return false;
-  const all = [...range(m.end, after)];
+  const all = range(m.end, after);
   if (all.some((j) => form(v, j) === 'that' || isQuoteMark(v, j))) return false;
   if (between.length === 0) {
     // Inverted: "…,” said a nurse in Atyrau." — a subject and no verb before its first preposition.
@@ -99,7 +102,7 @@ function complementEnd(v: View, from: number, hi: number): number {
 
 /** «назвал эти банды международными, а их нападение — актом агрессии»: a contrast with no verb of its own. */
 function gapped(v: View, j: number, hi: number): boolean {
-  if (isPunct(v, j) || !['а', 'and'].includes(form(v, j)) || !(j > 0 && form(v, j - 1) === ',')) return false;
+  if (isPunct(v, j) || !GAP.has(form(v, j)) || !(j > 0 && form(v, j - 1) === ',')) return false;
   for (let k = j + 1; k < hi && !isBoundary(v, k, 'weak'); k++) if (isVerbish(v, k)) return false;
   return true;
 }
@@ -122,10 +125,10 @@ function prePosed(v: View, m: CueMatch, e: CueEntry, lo: number, hi: number, pre
   // "what Russian officials call …": the subject is after "what".
   for (let j = s; j < m.start; j++) if (form(v, j) === 'what' || form(v, j) === 'что') s = j + 1;
   // "… whom the authorities branded bandits": the object came first, as a relative pronoun.
-  const relative = [...range(Math.max(lo, m.start - 4), m.start)].some((j) => RELATIVE_OBJECT.has(form(v, j)));
+  const relative = range(Math.max(lo, m.start - 4), m.start).some((j) => RELATIVE_OBJECT.has(form(v, j)));
   const from = objectEnd(v, m.end, hi, e.kind === 'report' && !relative ? e.scope : 'after');
   let to = complementEnd(v, from, hi);
-  const first = [...range(s, m.start)].find((j) => isWord(v, j));
+  const first = range(s, m.start).find((j) => isWord(v, j));
   const heads = [first !== undefined ? form(v, first) : '', s > lo && isWord(v, s - 1) ? form(v, s - 1) : ''];
   if (heads.some((h) => SUBORDINATOR.has(h))) {
     for (let j = m.end; j < to; j++) {
@@ -138,7 +141,7 @@ function prePosed(v: View, m: CueMatch, e: CueEntry, lo: number, hi: number, pre
   const co = coordinatedSpeaker(v, m, lo, prev);
   const named = co ? co.named : !isGenericSubject(v, s, m.start);
   const speaker = co ? co.speaker : speakerText(v, s, m.start);
-  return { ...op(m.start, m.end, [{ from, to }], named ? speaker : ''), named };
+  return attribution(m.start, m.end, [{ from, to }], named ? speaker : '', named);
 }
 
 const BE = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were']);
@@ -166,7 +169,7 @@ function isSpeechAct(v: View, m: CueMatch, e: CueEntry, hi: number): boolean {
   } else if (e.kind !== 'report') return false;
   if (m.end - m.start === 1 && v.lang === 'en') {
     const p = m.start - 1;
-    if (p >= 0 && (posOf(v, p) === 'DET' || cueAt(v, p, 'hedge'))) return false;
+    if (p >= 0 && (posOf(v, p) === 'DET' || cueAt(v, p, KIND_BIT.hedge))) return false;
     // "Despite official claims": an adjective right after a preposition or at the start.
     if (p >= 0 && NOMINAL_BEFORE.has(posOf(v, p)) && (p === 0 || ['ADP', 'DET', 'PUNCT'].includes(posOf(v, p - 1)))) return false;
     if (m.end < v.n && form(v, m.end) === 'of') return false;
@@ -174,18 +177,24 @@ function isSpeechAct(v: View, m: CueMatch, e: CueEntry, hi: number): boolean {
   return !passive(v, m.start) || (m.end < hi && form(v, m.end) === 'by');
 }
 
+function lastWithSpeaker(out: Attribution[]): Attribution | undefined {
+  for (let k = out.length - 1; k >= 0; k--) if (out[k].speaker !== '') return out[k];
+  return undefined;
+}
+
 /** Every attribution in unit u. */
 export function findAttributions(v: View, u: number): Attribution[] {
   const out: Attribution[] = [];
-  for (const m of unitCues(v, u)) {
-    const { lo, hi } = bounds(v, m.start);
-    const e = roleOf(v, m, ['report', 'source', 'denial', 'affirm']);
+  for (let k = v.cueFirst[u]; k < v.cueFirst[u + 1]; k++) {
+    const m = v.cues[k];
+    const e = roleOf(v, m, ROLES);
     if (!e) continue;
+    const { lo, hi } = bounds(v, m.start);
     if (e.kind === 'source') {
       const a = source(v, m, lo, hi);
       if (a) out.push(a);
     } else if (isSpeechAct(v, m, e, hi)) {
-      out.push(postPosed(v, m, e, lo, hi) ?? prePosed(v, m, e, lo, hi, [...out].reverse().find((a) => a.speaker !== '')));
+      out.push(postPosed(v, m, e, lo, hi) ?? prePosed(v, m, e, lo, hi, lastWithSpeaker(out)));
     } else if (e.kind === 'affirm' && e.scope === 'holder') {
       const h = holder(v, m, lo, hi);
       if (h) out.push(h);

@@ -1,10 +1,12 @@
 // One document as the stance rules see it: token accessors, stance units (tokenizer sentences joined where
 // a split is spurious: "Orda." + "kz, …" is one sentence), the cue matches and the quotation spans, each
-// indexed per token. Built once per document; every rule reads it and nothing writes to it.
+// indexed per token. Built once per document; every rule reads it, and nothing writes to it but the memo
+// tables of facts the rules ask about the same token again and again (is it verb-like, is it a boundary).
 import { POS_TAGS, TokenKind, type Lang, type TokenizedDocument } from '../lib/types.ts';
+import { KIND_BIT } from './cues.ts';
+import { startsLower, startsUpper } from './letters.ts';
 import { matchCues, type CueLexicon, type CueMatch } from './match.ts';
 import { findQuoteSpans, type QuoteSpan } from './quotes.ts';
-import type { CueKind } from './cues.ts';
 
 export interface View {
   doc: TokenizedDocument;
@@ -32,6 +34,9 @@ export interface View {
   cueFirst: Int32Array;
   /** Token index of the first "not only" / «не только» in each unit (n when none). */
   firstPair: Int32Array;
+  /** Memo per token, 0 until first asked: isVerbish (1 no, 2 yes) and isBoundary (level + 1, clauses.ts). */
+  verbish: Uint8Array;
+  boundary: Uint8Array;
 }
 
 /**
@@ -43,7 +48,7 @@ export function createView(doc: TokenizedDocument, text: string, cues: CueLexico
   const { unitOf, unitStart, unitEnd } = buildUnits(doc, text);
   const inTerm = new Uint8Array(n);
   for (const t of terms) inTerm.fill(1, t.tokenStart, t.tokenEnd);
-  const matches = matchCues(doc, cues).filter((m) => !inTerm.subarray(m.start, m.end).some((x) => x === 1));
+  const matches = matchCues(doc, cues).filter((m) => !overlapsTerm(inTerm, m.start, m.end));
   const cueAt = new Int32Array(n).fill(-1);
   matches.forEach((m, k) => cueAt.fill(k, m.start, m.end));
   const quotes = findQuoteSpans(text);
@@ -70,15 +75,15 @@ export function createView(doc: TokenizedDocument, text: string, cues: CueLexico
   const firstPair = new Int32Array(unitStart.length).fill(n);
   for (const m of matches) {
     const u = unitOf[m.start];
-    if (m.start < firstPair[u] && m.entries.some((e) => e.kind === 'affirm' && e.scope === 'pair')) firstPair[u] = m.start;
+    if (m.start < firstPair[u] && (m.kinds & KIND_BIT.affirm) !== 0 && m.entries.some((e) => e.kind === 'affirm' && e.scope === 'pair')) firstPair[u] = m.start;
   }
   return { doc, text, lang: doc.lang, n, unitOf, unitStart, unitEnd, cues: matches, cueAt, quotes, quoteTokens, quoteOf,
-    quoteByOpen, quoteByClose, quotesInUnit, cueFirst, firstPair };
+    quoteByOpen, quoteByClose, quotesInUnit, cueFirst, firstPair, verbish: new Uint8Array(n), boundary: new Uint8Array(n) };
 }
 
-/** The cue matches that start in unit u. */
-export function unitCues(v: View, u: number): CueMatch[] {
-  return v.cues.slice(v.cueFirst[u], v.cueFirst[u + 1]);
+function overlapsTerm(inTerm: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (inTerm[i] === 1) return true;
+  return false;
 }
 
 function firstTokenAtOrAfter(doc: TokenizedDocument, offset: number): number {
@@ -101,7 +106,7 @@ function buildUnits(doc: TokenizedDocument, text: string) {
   for (const end of doc.sentenceEnds) {
     if (end <= from) continue;
     const glued = from > 0 && doc.ends[from - 1] === doc.starts[from];
-    const lower = from > 0 && /^\p{Ll}/u.test(text.slice(doc.starts[from], doc.ends[from]));
+    const lower = from > 0 && startsLower(text, doc.starts[from], doc.ends[from]);
     if (unitStart.length > 0 && (glued || lower)) unitEnd[unitEnd.length - 1] = end;
     else {
       unitStart.push(from);
@@ -126,16 +131,21 @@ export function isPunct(v: View, i: number): boolean {
   return !(glued && form(v, i) === '.');
 }
 
+const QUOTE_MARKS = '"\'«»„“”‚‘’';
+
+/** Is the token a single quotation mark? */
 export function isQuoteMark(v: View, i: number): boolean {
-  return /^["'«»„“”‚‘’]$/u.test(surface(v, i));
+  const s = v.doc.starts[i];
+  return v.doc.ends[i] - s === 1 && QUOTE_MARKS.includes(v.text[s]);
 }
 
-/** The cue match at token i having an entry of one of `kinds`, if any. */
-export function cueAt(v: View, i: number, ...kinds: CueKind[]): CueMatch | undefined {
+/** Does the token's surface begin with a capital letter? */
+export const isCapitalised = (v: View, i: number): boolean => startsUpper(v.text, v.doc.starts[i], v.doc.ends[i]);
+
+/** The cue match at token i having an entry of a kind in `mask` (KIND_BIT / kindMask), if any; of any kind by default. */
+export function cueAt(v: View, i: number, mask = -1): CueMatch | undefined {
   const k = v.cueAt[i];
-  if (k < 0) return undefined;
-  const m = v.cues[k];
-  return kinds.length === 0 || m.entries.some((e) => kinds.includes(e.kind)) ? m : undefined;
+  return k >= 0 && (v.cues[k].kinds & mask) !== 0 ? v.cues[k] : undefined;
 }
 
 export function cueText(v: View, start: number, end: number): string {
@@ -144,13 +154,21 @@ export function cueText(v: View, start: number, end: number): string {
 
 /** Rough verb test: wink-nlp's tag in English; past-tense and reflexive endings in Russian. */
 export function isVerbish(v: View, i: number): boolean {
+  let known = v.verbish[i];
+  if (known === 0) v.verbish[i] = known = verbish(v, i) ? 2 : 1;
+  return known === 2;
+}
+
+const VERB_ENDING_RU = /[аеиыяуо]л(?:а|о|и|ся|ась|ось|ись)?$|(?:ает|яет|ует|ают|яют|уют|ится|ется|ются|утся|ятся|атся)$/u;
+
+function verbish(v: View, i: number): boolean {
   if (!isWord(v, i)) return false;
   if (v.lang === 'en') {
     const p = posOf(v, i);
     // A capitalised word inside a sentence is a name ("Human Rights Watch said"), whatever its tag.
-    if (i > v.unitStart[v.unitOf[i]] && /^\p{Lu}/u.test(surface(v, i))) return false;
+    if (i > v.unitStart[v.unitOf[i]] && isCapitalised(v, i)) return false;
     return p === 'VERB' || p === 'AUX';
   }
-  if (v.lang !== 'ru' || /^\p{Lu}/u.test(surface(v, i))) return false;
-  return /[аеиыяуо]л(?:а|о|и|ся|ась|ось|ись)?$|(?:ает|яет|ует|ают|яют|уют|ится|ется|ются|утся|ятся|атся)$/u.test(form(v, i));
+  if (v.lang !== 'ru' || isCapitalised(v, i)) return false;
+  return VERB_ENDING_RU.test(form(v, i));
 }
