@@ -1,14 +1,21 @@
 #!/usr/bin/env node
-// qantar's entry point: registers the TypeScript loader, then hands the arguments to the CLI.
-import { register } from 'tsx/esm/api';
+// qantar's entry point: runs the bundled CLI from dist/ (rebuilt by bin/build.js whenever a source file is
+// newer), or, should bundling be impossible, the TypeScript sources through tsx. Then hands over the
+// arguments.
+import { ensureBuilt } from './build.js';
 
-register();
-const { main } = await import('../pipeline/cli.ts');
-const { installSignalCleanup } = await import('../pipeline/lib/io.ts');
-installSignalCleanup();
+let cli;
+if (await ensureBuilt()) {
+  cli = await import('../dist/cli.mjs');
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  cli = await import('../pipeline/cli.ts');
+}
+cli.installSignalCleanup();
 // `qantar kwic … | head` closes the pipe early: stop quietly instead of printing a stack trace.
 process.stdout.on('error', (e) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw e;
 });
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await cli.main(process.argv.slice(2));

@@ -62,7 +62,7 @@ export async function tagCorpus(ctx: Context, session: OutputSession): Promise<T
   const summary = createHitSummarizer();
   let tally: DocTally | undefined;
   let counts: DocCounts = { sentences: 0, tokens: 0, words: 0 };
-  for await (const { doc, segment, tagged } of tagPieces(ctx, corpus, lexicon, cues)) {
+  for await (const { doc, segment, tagged } of tagPieces(ctx, corpus, lexicon, cues, stats)) {
     const { hits, moves } = tagged;
     countPiece(stats, { doc, segment }, tagged.cached, tagged.counts);
     if (!segment || segment.index === 0) {
@@ -96,11 +96,12 @@ export async function tagCorpus(ctx: Context, session: OutputSession): Promise<T
  * Every piece of the corpus tokenized (or read from the cache), matched and annotated, in corpus order.
  * With more than one worker and enough text, the whole per-document work runs in worker threads.
  */
-async function* tagPieces(ctx: Context, corpus: CorpusIndex, lexicon: Lexicon, cues: CueLexicon): AsyncGenerator<{ doc: Document; segment?: Segment; tagged: TaggedPiece }> {
+async function* tagPieces(ctx: Context, corpus: CorpusIndex, lexicon: Lexicon, cues: CueLexicon, stats: TokenizeStats): AsyncGenerator<{ doc: Document; segment?: Segment; tagged: TaggedPiece }> {
   const setup = { lexicon, cues, cacheDir: ctx.options.cache };
   const workers = workerCount(ctx, corpus.entries.reduce((n, e) => n + e.chars, 0));
+  stats.workers = workers;
   const here = workers === 1 ? createPieceTagger(setup) : undefined;
-  const pool = workers === 1 ? undefined : createWorkerPool<TagJob, TaggedPiece>(workers, new URL('./tag/worker.ts', import.meta.url), setup, 'tag');
+  const pool = workers === 1 ? undefined : createWorkerPool<TagJob, TaggedPiece>(workers, 'tag', setup);
   const start = ({ doc }: Piece) => {
     const job = { text: doc.text, docId: doc.meta.docId, lang: doc.meta.lang, textHash: doc.textHash };
     return here ? here(job) : pool!.run(job);

@@ -12,6 +12,9 @@ import { COMMANDS, type CommandSpec } from './commands.ts';
 import { checkCommandName, checkNumbers, checkOutputFolders, checkSingle } from './cli-checks.ts';
 import { parseUses } from './04-count.ts';
 
+/** For bin/qantar.js, which loads only this module (or its bundle). */
+export { installSignalCleanup } from './lib/io.ts';
+
 export interface Io {
   stdout: Writable;
   stderr: Writable;

@@ -73,7 +73,7 @@ export async function writeManifest(ctx: Context, session: OutputSession, tagged
     created: new Date().toISOString(),
     command: 'run',
     options: { corpus: displayPath(o.corpus), lexicon: displayPath(o.lexicon), by: o.by, uses: o.uses, seed: o.seed, bootstrap_replicates: o.reps, permutations: o.permutations, strict: o.strict },
-    runtime: { documents_from_cache: tagged.tokenize.cached, node: process.version, icu: process.versions.icu ?? '', platform: `${process.platform}-${process.arch}`, workers: o.workers },
+    runtime: { documents_from_cache: tagged.tokenize.cached, node: process.version, icu: process.versions.icu ?? '', platform: `${process.platform}-${process.arch}`, workers: o.workers, workers_used: tagged.tokenize.workers ?? 1 },
     libraries: libraryVersions(),
     tokenizers: Object.fromEntries(LANGS.filter((l) => langs.includes(l)).map((l) => [l, tokenizerId(l)])),
     inputs: {

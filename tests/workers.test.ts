@@ -1,11 +1,13 @@
 // Worker threads change nothing but speed: tokenize and tag with two workers write byte for byte what one
 // worker writes — cold (tokenizing in the workers), warm (tokens from the cache) and with a very long
 // text cut into segments that the workers take one by one.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { segmentation } from '../pipeline/tokenize/segments.ts';
 import { workerPolicy } from '../pipeline/tokenize/stream.ts';
+import { writeSyntheticCorpus } from '../scripts/bench/synth.ts';
 import { runCli } from './support/cli.ts';
 import { tempDir, writeTree } from './support/fixtures.ts';
 
@@ -61,4 +63,19 @@ describe('worker threads', () => {
     }
     expect(read(one, 'hits.csv').split('\n').filter((l) => l.startsWith('zz-long,')).length).toBeGreaterThan(100);
   }, 120_000);
+
+  // `qantar` itself runs the bundles in dist/, workers included, and starts them only above 2 M characters.
+  test('the qantar command with two workers (the bundled CLI) writes what one worker writes in-process', async () => {
+    const corpus = tempDir('qantar-workers-');
+    writeSyntheticCorpus('corpus', corpus, 3, 7);
+    const cache = join(tempDir(), 'cache');
+    const bundled = join(tempDir(), 'out');
+    execFileSync(process.execPath, ['bin/qantar.js', 'run', '--corpus', corpus, '--out', bundled, '--cache', cache, '--quiet', '--no-progress', '--reps', '20', '--permutations', '19', '--workers', '2'], { stdio: 'pipe' });
+    const manifestWorkers = JSON.parse(readFileSync(join(bundled, 'manifest.json'), 'utf8')).runtime.workers_used;
+    expect(manifestWorkers).toBe(2);
+    const here = join(tempDir(), 'out');
+    const r = await runCli(['tag', '--corpus', corpus, '--out', here, '--cache', cache, '--quiet', '--no-progress', '--workers', '1']);
+    expect(r.code).toBe(0);
+    for (const f of OUTPUTS) expect(readFileSync(join(bundled, f), 'utf8'), f).toBe(readFileSync(join(here, f), 'utf8'));
+  }, 180_000);
 });

@@ -2,9 +2,7 @@
 // promises, and callers keep their own order, so output never depends on which worker finished first.
 // The worker side is `serveJobs`: one handler, whose result may name buffers to transfer, not copy.
 import { parentPort, Worker } from 'node:worker_threads';
-import { fileURLToPath } from 'node:url';
-
-const ENTRY = fileURLToPath(new URL('../../bin/worker.js', import.meta.url));
+import { workerEntry, type WorkerName } from './where.ts';
 
 interface Slot {
   worker: Worker;
@@ -16,12 +14,13 @@ export interface WorkerPool<J, R> {
   close(): Promise<void>;
 }
 
-/** `module` is the worker's own module (a file URL); `data` reaches it as `workerData.data`. */
-export function createWorkerPool<J, R>(size: number, module: URL, data: unknown, name: string): WorkerPool<J, R> {
+/** `name` picks the worker module (see where.ts); `data` reaches it as `workerData.data`. */
+export function createWorkerPool<J, R>(size: number, name: WorkerName, data: unknown): WorkerPool<J, R> {
+  const { entry, module } = workerEntry(name);
   const pending = new Map<number, { resolve: (r: R) => void; reject: (e: Error) => void; slot: Slot }>();
   let nextId = 0;
   const slots: Slot[] = Array.from({ length: size }, () => {
-    const worker = new Worker(ENTRY, { workerData: { module: module.href, data } });
+    const worker = new Worker(entry, { workerData: { module, data } });
     const slot: Slot = { worker, busy: 0 };
     worker.on('message', (msg: { id: number; result?: R; error?: string }) => {
       const p = pending.get(msg.id);

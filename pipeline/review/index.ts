@@ -5,10 +5,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Argv } from 'yargs';
 import type { CommandSpec } from '../commands.ts';
 import { createContext, num, type Context } from '../lib/context.ts';
 import { UsageError } from '../lib/diagnostics.ts';
+import { ROOT } from '../lib/where.ts';
 import { displayPath } from '../ingest/read.ts';
 import { intOption, optionalString } from '../coder/shared/args.ts';
 import { checkTarget } from '../coder/shared/files.ts';
@@ -47,7 +49,7 @@ export async function startReview(ctx: Context, o: ReviewOptions): Promise<Runni
     options: { reps: ctx.options.reps, seed: ctx.options.seed, corpus: ctx.options.corpus, lexicon: ctx.options.lexicon },
   };
   let port = 0;
-  const handler = createHandler(createRoutes(app), app.token, () => port, new URL('./static/', import.meta.url));
+  const handler = createHandler(createRoutes(app), app.token, () => port, pathToFileURL(join(ROOT, 'pipeline/review/static/')));
   const l = await listen((req, res) => void handler(req, res), o.port, DEFAULT_PORT);
   port = l.port;
   const closed = new Promise<void>((resolve) => l.server.once('close', () => resolve()));

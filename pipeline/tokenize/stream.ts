@@ -32,6 +32,8 @@ export interface Segment {
 }
 
 export interface TokenizeStats {
+  /** Worker threads used (1: this thread only). */
+  workers?: number;
   documents: number;
   cached: number;
   tokens: number;
@@ -130,7 +132,7 @@ export async function* tokenizeCorpus(ctx: Context, corpus: CorpusIndex, stats: 
     const hit = readCached(cache, doc.meta.docId, doc.textHash, tokenizerId(doc.meta.lang));
     if (hit) return { tokens: hit, cached: true };
     if (workers === 1) return { tokens: await tokenizeHere(cache, doc), cached: false };
-    pool ??= createWorkerPool<TokenizeJob, TokenizedDocument>(workers, new URL('./worker.ts', import.meta.url), { cacheDir: cache }, 'tokenizer');
+    pool ??= createWorkerPool<TokenizeJob, TokenizedDocument>(workers, 'tokenize', { cacheDir: cache });
     return { tokens: await pool.run({ text: doc.text, docId: doc.meta.docId, lang: doc.meta.lang, textHash: doc.textHash }), cached: false };
   };
   for await (const { piece, result } of processCorpus(corpus, segmented, Math.max(2, workers * 4), start, async () => pool?.close())) {
