@@ -47,29 +47,32 @@ export function matchDocument(doc: TokenizedDocument, lex: CompiledLexicon): Raw
 }
 
 function longestAt(types: Uint32Array, vm: Int32Array[], root: TrieNode, i: number, limit: number): RawMatch | undefined {
+  // Two scratch lists of trie states, swapped each step; lengths kept in locals (setting an array's
+  // length is a slow builtin in this loop).
   let states = statesA;
   let next = statesB;
-  states.length = 0;
-  states.push(root);
+  states[0] = root;
+  let count = 1;
   let best: RawMatch | undefined;
-  for (let j = i; j < limit && states.length > 0; j++) {
+  for (let j = i; j < limit && count > 0; j++) {
     const ids = vm[types[j]];
-    next.length = 0;
     if (ids.length === 0) break;
-    for (let s = 0; s < states.length; s++) {
+    let nextCount = 0;
+    for (let s = 0; s < count; s++) {
       const children = states[s].next;
       for (let k = 0; k < ids.length; k++) {
         const child = children.get(ids[k]);
-        if (child) next.push(child);
+        if (child) next[nextCount++] = child;
       }
     }
-    for (let s = 0; s < next.length; s++) {
+    for (let s = 0; s < nextCount; s++) {
       const end = next[s].ends[0];
       if (end && (!best || j + 1 > best.tokenEnd || better(end, best.end))) best = { tokenStart: i, tokenEnd: j + 1, end };
     }
     const t = states;
     states = next;
     next = t;
+    count = nextCount;
   }
   statesA = states;
   statesB = next;
