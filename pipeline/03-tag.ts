@@ -13,11 +13,11 @@ import type { Document, FrameHit, Lexicon } from './lib/types.ts';
 import type { CorpusIndex } from './ingest/read.ts';
 import { createWorkerPool } from './lib/pool.ts';
 import { loadInputs, type Inputs } from './inputs.ts';
-import { addHits, createTally, type DocTally } from './count/tally.ts';
+import { createTally, type DocTally } from './count/tally.ts';
 import type { CueLexicon, Move } from './stance/index.ts';
 import { createHitSummarizer, type HitSummary } from './report/hits.ts';
-import { createPieceTagger, type TagJob, type TaggedPiece } from './tag/piece.ts';
-import { documentColumns, documentRow, HIT_COLUMNS, hitRow, MOVE_COLUMNS, moveRow, type DocCounts } from './tag/rows.ts';
+import { createPieceTagger, formatRows, type TagJob, type TaggedPiece } from './tag/piece.ts';
+import { documentColumns, documentRow, HIT_COLUMNS, MOVE_COLUMNS, type DocCounts } from './tag/rows.ts';
 import { countPiece, processCorpus, workerCount, type Piece, type Segment, type TokenizeStats } from './tokenize/stream.ts';
 
 export interface TagResult {
@@ -45,8 +45,6 @@ export async function tagCorpus(ctx: Context, session: OutputSession): Promise<T
   const cues = inputs.cues!.cues;
   const metaColumns = [...new Set(['doc_id', 'source', 'source_type', 'date', 'lang', 'title', 'url', ...corpus.extraColumns])];
   checkGroupColumn(ctx.options.by, metaColumns);
-  const frameIndex = new Map(lexicon.frames.map((f, i) => [f.frame, i]));
-  const patternById = lexicon.patterns;
   const docsOut = batched(session.stream('documents.csv'));
   const hitsOut = batched(session.stream('hits.csv'));
   const movesOut = batched(session.stream('moves.csv'));
@@ -63,24 +61,27 @@ export async function tagCorpus(ctx: Context, session: OutputSession): Promise<T
   let tally: DocTally | undefined;
   let counts: DocCounts = { sentences: 0, tokens: 0, words: 0 };
   for await (const { doc, segment, tagged } of tagPieces(ctx, corpus, lexicon, cues, stats)) {
-    const { hits, moves } = tagged;
     countPiece(stats, { doc, segment }, tagged.cached, tagged.counts);
     if (!segment || segment.index === 0) {
       tally = createTally(doc.meta.docId, groupValue(doc.meta.columns[ctx.options.by]), doc.meta.lang, 0, lexicon.frames.length);
       counts = { sentences: 0, tokens: 0, words: 0 };
       tallies.push(tally);
     }
-    if (segment) shiftSegment(hits, moves, segment.base, counts.sentences);
-    addHits(tally!, hits, frameIndex);
+    let rows = tagged.rows;
+    if (tagged.objects) {
+      shiftSegment(tagged.objects.hits, tagged.objects.moves, segment!.base, counts.sentences);
+      rows = formatRows(tagged.objects.hits, tagged.objects.moves, lexicon);
+    }
+    for (let k = 0; k < tagged.frameUse.length; k++) tally!.counts[k] += tagged.frameUse[k];
     tally!.words += tagged.counts.words;
-    tally!.moves += moves.length;
+    tally!.moves += tagged.moveCount;
     counts = { sentences: counts.sentences + tagged.counts.sentences, tokens: counts.tokens + tagged.counts.tokens, words: counts.words + tagged.counts.words };
-    hitCount += hits.length;
-    moveCount += moves.length;
-    for (const h of hits) summary.add(h);
-    summary.addMoves(moves.length);
-    if (hits.length) await hitsOut.add(formatCsvRows(hits.map((h) => hitRow(h, patternById[h.patternId]))));
-    if (moves.length) await movesOut.add(formatCsvRows(moves.map(moveRow)));
+    hitCount += tagged.hitCount;
+    moveCount += tagged.moveCount;
+    summary.addPartial(doc.meta.docId, tagged.summary);
+    summary.addMoves(tagged.moveCount);
+    if (rows!.hits) await hitsOut.add(rows!.hits);
+    if (rows!.moves) await movesOut.add(rows!.moves);
     if (segment && !segment.last) continue;
     await docsOut.add(formatCsvRows([documentRow(entries.get(doc.meta.docId)!, corpus.extraColumns, counts)]));
     progress.tick();
@@ -102,8 +103,8 @@ async function* tagPieces(ctx: Context, corpus: CorpusIndex, lexicon: Lexicon, c
   stats.workers = workers;
   const here = workers === 1 ? createPieceTagger(setup) : undefined;
   const pool = workers === 1 ? undefined : createWorkerPool<TagJob, TaggedPiece>(workers, 'tag', setup);
-  const start = ({ doc }: Piece) => {
-    const job = { text: doc.text, docId: doc.meta.docId, lang: doc.meta.lang, textHash: doc.textHash };
+  const start = ({ doc, segment }: Piece) => {
+    const job = { text: doc.text, docId: doc.meta.docId, lang: doc.meta.lang, textHash: doc.textHash, segment: segment !== undefined };
     return here ? here(job) : pool!.run(job);
   };
   for await (const { piece, result } of processCorpus(corpus, true, Math.max(2, workers * 4), start, async () => pool?.close())) {

@@ -50,25 +50,56 @@ export interface HitLike {
   use: string;
 }
 
-/** Accumulates the summary hit by hit, in hits.csv order, so `run` and the report stage agree exactly. */
+/**
+ * One document's (or one segment's) hits, summarised: what the report needs of them, small enough to be
+ * sent from a worker instead of the hits. Keys keep the order in which hits first showed them.
+ */
+export interface HitPartial {
+  byUse: [string, number][];
+  byFamily: [string, number][];
+  /** frame, pattern, hits, and the matched forms (lowercased, spaces folded) with their counts. */
+  patterns: [string, string, number, [string, number][]][];
+}
+
+export function summarizeHits(hits: readonly HitLike[]): HitPartial {
+  const byUse = new Map<string, number>();
+  const byFamily = new Map<string, number>();
+  const patterns = new Map<string, { frame: string; pattern: string; hits: number; forms: Map<string, number> }>();
+  for (const h of hits) {
+    bump(byUse, h.use);
+    bump(byFamily, h.family);
+    const key = `${h.frame}\u0000${h.pattern}`;
+    let p = patterns.get(key);
+    if (!p) patterns.set(key, (p = { frame: h.frame, pattern: h.pattern, hits: 0, forms: new Map() }));
+    p.hits++;
+    bump(p.forms, h.text.replace(/\s+/gu, ' ').toLowerCase());
+  }
+  return { byUse: [...byUse], byFamily: [...byFamily], patterns: [...patterns.values()].map((p) => [p.frame, p.pattern, p.hits, [...p.forms]]) };
+}
+
+/** Accumulates the summary document by document, in hits.csv order, so `run` and the report stage agree exactly. */
 export function createHitSummarizer() {
   const s: HitSummary = { total: 0, byUse: new Map(), byFamily: new Map(), patterns: [], moves: 0 };
   const tallies = new Map<string, PatternTally>();
   return {
-    add(h: HitLike): void {
-      s.total++;
-      bump(s.byUse, h.use);
-      bump(s.byFamily, h.family);
-      const key = `${h.frame}\u0000${h.pattern}`;
-      let t = tallies.get(key);
-      if (!t) tallies.set(key, (t = { frame: h.frame, pattern: h.pattern, hits: 0, docs: 0, lastDoc: '', forms: new Map() }));
-      t.hits++;
-      // hits.csv is written document by document, so a new doc_id is a new document for this pattern.
-      if (t.lastDoc !== h.docId) {
-        t.docs++;
-        t.lastDoc = h.docId;
+    /** The hits of one document, or of one segment of it (a document's segments come one after another). */
+    addPartial(docId: string, part: HitPartial): void {
+      for (const [use, n] of part.byUse) bump(s.byUse, use, n);
+      for (const [family, n] of part.byFamily) {
+        bump(s.byFamily, family, n);
+        s.total += n;
       }
-      bump(t.forms, h.text.replace(/\s+/gu, ' ').toLowerCase());
+      for (const [frame, pattern, hits, forms] of part.patterns) {
+        const key = `${frame}\u0000${pattern}`;
+        let t = tallies.get(key);
+        if (!t) tallies.set(key, (t = { frame, pattern, hits: 0, docs: 0, lastDoc: '', forms: new Map() }));
+        t.hits += hits;
+        if (t.lastDoc !== docId) {
+          t.docs++;
+          t.lastDoc = docId;
+        }
+        for (const [form, n] of forms) bump(t.forms, form, n);
+      }
     },
     addMoves(n: number): void {
       s.moves += n;
@@ -84,9 +115,21 @@ export type HitSummarizer = ReturnType<typeof createHitSummarizer>;
 
 export async function readHitSummary(dir: string): Promise<HitSummary> {
   const sum = createHitSummarizer();
+  // hits.csv holds each document's hits together: summarised a document at a time.
+  let doc = '';
+  let hits: HitLike[] = [];
+  const flush = () => {
+    if (hits.length) sum.addPartial(doc, summarizeHits(hits));
+    hits = [];
+  };
   await readCsvRows(join(dir, 'hits.csv'), ['doc_id', 'frame', 'family', 'pattern', 'text', 'use'], ({ values: v }) => {
-    sum.add({ docId: v.doc_id, frame: v.frame, family: v.family, pattern: v.pattern, text: v.text, use: v.use });
+    if (v.doc_id !== doc) {
+      flush();
+      doc = v.doc_id;
+    }
+    hits.push({ docId: v.doc_id, frame: v.frame, family: v.family, pattern: v.pattern, text: v.text, use: v.use });
   }, 'qantar tag');
+  flush();
   if (existsSync(join(dir, 'moves.csv'))) await readCsvRows(join(dir, 'moves.csv'), ['doc_id'], () => sum.addMoves(1), 'qantar tag');
   return sum.result();
 }

@@ -1,11 +1,16 @@
 // The tag stage's work on one piece of the corpus (a document, or a segment of a very long one): tokens
-// from the cache or the tokenizer, frame hits with their use, securitizing moves. The same function runs
-// in this thread or in a worker (tag/worker.ts), so the output cannot depend on where it ran.
+// from the cache or the tokenizer, frame hits with their use, securitizing moves — returned as what the
+// stage writes and counts (CSV rows, hits per frame × use, the report's summary), so that a worker sends
+// back a few strings instead of every hit. The same function runs in this thread or in a worker
+// (tag/worker.ts), so the output cannot depend on where it ran.
+import { formatCsvRows } from '../lib/csv.ts';
 import type { FrameHit, Lang, Lexicon } from '../lib/types.ts';
+import { addHits, createTally } from '../count/tally.ts';
+import { summarizeHits, type HitPartial } from '../report/hits.ts';
 import { createStanceAnnotator, findMoves, type CueLexicon, type Move } from '../stance/index.ts';
 import { readCached, writeCached } from '../tokenize/cache.ts';
 import { tokenizeDocument, tokenizerId } from '../tokenize/index.ts';
-import { countsOf, type DocCounts } from './rows.ts';
+import { countsOf, hitRow, moveRow, type DocCounts } from './rows.ts';
 import { createTagger } from './tagger.ts';
 
 export interface TagJob {
@@ -13,13 +18,25 @@ export interface TagJob {
   docId: string;
   lang: Lang;
   textHash: string;
+  /**
+   * A segment of a very long text: its hits and moves come back as they are, because their offsets and
+   * sentence numbers must first be shifted by what came before.
+   */
+  segment: boolean;
 }
 
 export interface TaggedPiece {
-  hits: FrameHit[];
-  moves: Move[];
   counts: DocCounts;
   cached: boolean;
+  hitCount: number;
+  moveCount: number;
+  /** Hits per frame × use, in a tally's layout (count/tally.ts). */
+  frameUse: Int32Array;
+  summary: HitPartial;
+  /** hits.csv and moves.csv rows, ready to write (a whole document). */
+  rows?: { hits: string; moves: string };
+  /** The hits and moves themselves (a segment). */
+  objects?: { hits: FrameHit[]; moves: Move[] };
 }
 
 export interface PieceTaggerSetup {
@@ -30,7 +47,8 @@ export interface PieceTaggerSetup {
 
 export function createPieceTagger({ lexicon, cues, cacheDir }: PieceTaggerSetup): (job: TagJob) => Promise<TaggedPiece> {
   const tag = createTagger(lexicon, createStanceAnnotator(cues));
-  return async ({ text, docId, lang, textHash }) => {
+  const frameIndex = new Map(lexicon.frames.map((f, i) => [f.frame, i]));
+  return async ({ text, docId, lang, textHash, segment }) => {
     let tokens = readCached(cacheDir, docId, textHash, tokenizerId(lang));
     const cached = tokens !== undefined;
     if (!tokens) {
@@ -38,6 +56,17 @@ export function createPieceTagger({ lexicon, cues, cacheDir }: PieceTaggerSetup)
       await writeCached(cacheDir, tokens);
     }
     const hits = tag(tokens, text);
-    return { hits, moves: findMoves(tokens, text, hits, cues), counts: countsOf(tokens), cached };
+    const moves = findMoves(tokens, text, hits, cues);
+    const tally = createTally(docId, '', lang, 0, lexicon.frames.length);
+    addHits(tally, hits, frameIndex);
+    const piece: TaggedPiece = { counts: countsOf(tokens), cached, hitCount: hits.length, moveCount: moves.length, frameUse: tally.counts, summary: summarizeHits(hits) };
+    if (segment) piece.objects = { hits, moves };
+    else piece.rows = formatRows(hits, moves, lexicon);
+    return piece;
   };
+}
+
+/** The hits.csv and moves.csv rows of a document's (or a shifted segment's) hits and moves. */
+export function formatRows(hits: readonly FrameHit[], moves: readonly Move[], lexicon: Lexicon): { hits: string; moves: string } {
+  return { hits: formatCsvRows(hits.map((h) => hitRow(h, lexicon.patterns[h.patternId]))), moves: formatCsvRows(moves.map(moveRow)) };
 }

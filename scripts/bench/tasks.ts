@@ -4,7 +4,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { main } from '../../pipeline/cli.ts';
+import type { main as mainFromSources } from '../../pipeline/cli.ts';
+import { pathToFileURL } from 'node:url';
+// @ts-expect-error: a plain JavaScript module without types
+import { ensureBuilt } from '../../bin/build.js';
 import { readCorpusIndex, loadDocument } from '../../pipeline/ingest/read.ts';
 import { readLexicon } from '../../pipeline/lexicon/read.ts';
 import { createStanceAnnotator, readCues } from '../../pipeline/stance/index.ts';
@@ -62,7 +65,10 @@ async function run(): Promise<void> {
   }
   if (task === 'run') {
     const [lexicon, out, cache, workers] = rest;
+    // What `qantar run` runs: the bundled CLI (bin/build.js), loaded inside the timing.
     const t0 = performance.now();
+    if (!(await ensureBuilt())) throw new Error('bundling failed');
+    const { main } = (await import(pathToFileURL(join(process.cwd(), 'dist', 'cli.mjs')).href)) as { main: typeof mainFromSources };
     const code = await main(['run', '--corpus', corpus, '--lexicon', lexicon, '--out', out, '--cache', cache, '--workers', workers, '--no-progress', '--quiet', '--reps', '200', '--permutations', '199'], { stdout: silent, stderr: process.stderr });
     if (code !== 0) throw new Error(`qantar run exited ${code}`);
     const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
