@@ -17,7 +17,6 @@ export interface CountOptions {
 
 export const USE_ROWS = ['all', ...USES] as const;
 const ALL_USES = USES.map((_, i) => i);
-const useSet = (u: number) => (u === 0 ? ALL_USES : [u - 1]);
 
 export const COUNTS_BY_DOC_COLUMNS = ['doc_id', 'group', 'frame', 'family', 'use', 'hits', 'words', 'per_1k'];
 
@@ -25,7 +24,7 @@ export function* countsByDocRows(tallies: Iterable<DocTally>, frames: readonly F
   for (const t of tallies) {
     for (let f = 0; f < frames.length; f++) {
       for (let u = 0; u < USE_ROWS.length; u++) {
-        const hits = frameHits(t, f, useSet(u));
+        const hits = u === 0 ? frameHits(t, f, ALL_USES) : t.counts[f * USES.length + u - 1];
         yield [t.docId, t.group, frames[f].frame, frames[f].family, USE_ROWS[u], hits, t.words, fmt(per1k(hits, t.words))];
       }
     }
@@ -51,43 +50,50 @@ interface Sums {
   moves: number;
 }
 
-/** Non-zero cells of a tally as [cell, count] pairs, computed once per document (bootstrap hot path). */
-const sparse = new WeakMap<DocTally, Int32Array>();
-function nonZero(t: DocTally): Int32Array {
-  let nz = sparse.get(t);
-  if (!nz) {
-    const pairs: number[] = [];
-    t.counts.forEach((c, i) => {
-      if (c !== 0) pairs.push(i, c);
-    });
-    sparse.set(t, (nz = Int32Array.from(pairs)));
+/**
+ * A document's non-zero frame × use cells as [slot, count] pairs, slots in the layout of a group's
+ * per-use sums (f * USE_ROWS.length + u + 1). Computed once per document: the bootstrap adds these lists
+ * hundreds of times per document, one addition per pair; the `all` rows and the comparison's totals are
+ * derived from the sums afterwards. Counts are whole numbers, so no order of additions changes a sum.
+ */
+const cellLists = new WeakMap<DocTally, Int32Array>();
+function cellsOf(t: DocTally): Int32Array {
+  let pairs = cellLists.get(t);
+  if (pairs) return pairs;
+  const list: number[] = [];
+  for (let i = 0; i < t.counts.length; i++) {
+    if (t.counts[i] !== 0) list.push(Math.floor(i / USES.length) * USE_ROWS.length + (i % USES.length) + 1, t.counts[i]);
   }
-  return nz;
+  cellLists.set(t, (pairs = Int32Array.from(list)));
+  return pairs;
 }
 
-function sumDocs(docs: readonly DocTally[], idx: ArrayLike<number> | undefined, o: CountOptions): Sums {
-  const s: Sums = { words: 0, frameUse: new Float64Array(o.frames.length * USE_ROWS.length), sec: 0, griev: 0, moves: 0 };
-  const family = o.frames.map((f) => f.family);
-  const counted = USES.map((_, u) => o.comparisonUses.includes(u));
+/** Sum documents (all, or those drawn in `idx`); `lists` are their cells, in `docs` order. */
+function sumDocs(docs: readonly DocTally[], idx: ArrayLike<number> | undefined, o: CountOptions, lists = docs.map(cellsOf)): Sums {
+  const frameUse = new Float64Array(o.frames.length * USE_ROWS.length);
+  let words = 0;
+  let moves = 0;
   const n = idx ? idx.length : docs.length;
   for (let k = 0; k < n; k++) {
-    const t = docs[idx ? idx[k] : k];
-    s.words += t.words;
-    s.moves += t.moves;
-    const nz = nonZero(t);
-    for (let j = 0; j < nz.length; j += 2) {
-      const f = Math.floor(nz[j] / USES.length);
-      const u = nz[j] % USES.length;
-      const c = nz[j + 1];
-      s.frameUse[f * USE_ROWS.length + u + 1] += c;
-      s.frameUse[f * USE_ROWS.length] += c;
-      if (counted[u]) {
-        if (family[f] === 'securitizing') s.sec += c;
-        else if (family[f] === 'grievance') s.griev += c;
-      }
+    const d = idx ? idx[k] : k;
+    words += docs[d].words;
+    moves += docs[d].moves;
+    const pairs = lists[d];
+    for (let j = 0; j < pairs.length; j += 2) frameUse[pairs[j]] += pairs[j + 1];
+  }
+  let sec = 0;
+  let griev = 0;
+  for (let f = 0; f < o.frames.length; f++) {
+    const row = f * USE_ROWS.length;
+    for (let u = 0; u < USES.length; u++) {
+      const c = frameUse[row + u + 1];
+      frameUse[row] += c;
+      if (!o.comparisonUses.includes(u)) continue;
+      if (o.frames[f].family === 'securitizing') sec += c;
+      else if (o.frames[f].family === 'grievance') griev += c;
     }
   }
-  return s;
+  return { words, frameUse, sec, griev, moves };
 }
 
 export function competingIndex(sec: number, griev: number): number {
@@ -108,9 +114,10 @@ function stats(s: Sums): number[] {
 function bootstrap(docs: readonly DocTally[], o: CountOptions, rng: Rng): { low: number[]; high: number[] } {
   const reps: number[][] = [];
   const idx = new Int32Array(docs.length);
+  const lists = docs.map(cellsOf);
   for (let r = 0; r < o.reps; r++) {
     for (let k = 0; k < docs.length; k++) idx[k] = Math.floor(rng() * docs.length);
-    reps.push(stats(sumDocs(docs, idx, o)));
+    reps.push(stats(sumDocs(docs, idx, o, lists)));
   }
   const width = reps[0]?.length ?? 0;
   const low: number[] = [];
@@ -142,16 +149,34 @@ export function analyseGroups(groups: Map<string, DocTally[]>, o: CountOptions):
   });
 }
 
+/** For each frame × use row (`all` included), how many of the documents have at least one hit there. */
+function docsWithHit(docs: readonly DocTally[], frameCount: number): Int32Array {
+  const out = new Int32Array(frameCount * USE_ROWS.length);
+  const seen = new Int32Array(frameCount).fill(-1);
+  docs.forEach((t, d) => {
+    const pairs = cellsOf(t);
+    for (let j = 0; j < pairs.length; j += 2) {
+      out[pairs[j]]++;
+      const f = Math.floor(pairs[j] / USE_ROWS.length);
+      if (seen[f] !== d) {
+        seen[f] = d;
+        out[f * USE_ROWS.length]++;
+      }
+    }
+  });
+  return out;
+}
+
 export const COUNTS_BY_GROUP_COLUMNS = ['group', 'frame', 'family', 'use', 'hits', 'words', 'per_1k', 'docs', 'docs_with_hit', 'ci_low', 'ci_high'];
 
 export function countsByGroupRows(results: readonly GroupResult[], frames: readonly Frame[]): Cell[][] {
   const rows: Cell[][] = [];
   for (const g of results) {
+    const withHit = docsWithHit(g.docs, frames.length);
     for (let f = 0; f < frames.length; f++) {
       for (let u = 0; u < USE_ROWS.length; u++) {
         const j = f * USE_ROWS.length + u;
-        const withHit = g.docs.filter((t) => frameHits(t, f, useSet(u)) > 0).length;
-        rows.push([g.group, frames[f].frame, frames[f].family, USE_ROWS[u], g.sums.frameUse[j], g.sums.words, fmt(g.stats[j]), g.docs.length, withHit, fmt(g.low[j]), fmt(g.high[j])]);
+        rows.push([g.group, frames[f].frame, frames[f].family, USE_ROWS[u], g.sums.frameUse[j], g.sums.words, fmt(g.stats[j]), g.docs.length, withHit[j], fmt(g.low[j]), fmt(g.high[j])]);
       }
     }
   }
