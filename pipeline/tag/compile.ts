@@ -28,6 +28,8 @@ export interface CompiledLexicon {
   matchersOf(form: string): Int32Array;
   /** The same, for a form known by its id in `formIdsOf` (memoised in an array: no string hashing). */
   matchersOfId(id: number, form: string): Int32Array;
+  /** Whether a form (by id, after `matchersOfId`) can start a pattern: not every form that matches a pattern word can. */
+  startsId(id: number): boolean;
 }
 
 const EMPTY = new Int32Array(0);
@@ -112,6 +114,7 @@ export function compileLexicon(entries: readonly PatternEntry[], lang: Lang): Co
   // this language's documents happen to use.
   let slotOf = new Int32Array(1 << 12);
   const results: Int32Array[] = [];
+  let startFlags = new Uint8Array(1 << 12);
   const compute = (form: string): Int32Array => {
     const found: number[] = [];
     if (DASHES.has(form) && dashId >= 0) found.push(dashId);
@@ -135,11 +138,20 @@ export function compileLexicon(entries: readonly PatternEntry[], lang: Lang): Co
     const k = slotOf[id];
     if (k > 0) return results[k - 1];
     const r = compute(form);
+    if (results.length === startFlags.length) {
+      const bigger = new Uint8Array(startFlags.length * 2);
+      bigger.set(startFlags);
+      startFlags = bigger;
+    }
+    let starts = 0;
+    for (let j = 0; j < r.length && starts === 0; j++) if (root.next.has(r[j])) starts = 1;
+    startFlags[results.length] = starts;
     results.push(r);
     slotOf[id] = results.length;
     return r;
   };
-  return { lang, root, patternCount, matchersOf, matchersOfId };
+  const startsId = (id: number): boolean => startFlags[slotOf[id] - 1] === 1;
+  return { lang, root, patternCount, matchersOf, matchersOfId, startsId };
 }
 
 function sortEnds(node: TrieNode): void {

@@ -23,8 +23,8 @@ export function matchDocument(doc: TokenizedDocument, lex: CompiledLexicon): Raw
   // Whether a form can start a pattern: most forms that match a pattern word only ever continue one.
   const starts = new Uint8Array(doc.vocab.length);
   for (let v = 0; v < doc.vocab.length; v++) {
-    const ids = (vm[v] = lex.matchersOfId(formIds[v], doc.vocab[v]));
-    for (let k = 0; k < ids.length && starts[v] === 0; k++) if (lex.root.next.has(ids[k])) starts[v] = 1;
+    vm[v] = lex.matchersOfId(formIds[v], doc.vocab[v]);
+    if (lex.startsId(formIds[v])) starts[v] = 1;
   }
   const out: RawMatch[] = [];
   const types = doc.types;
