@@ -2,7 +2,7 @@
 // worker writes — cold (tokenizing in the workers), warm (tokens from the cache) and with a very long
 // text cut into segments that the workers take one by one.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { segmentation } from '../pipeline/tokenize/segments.ts';
@@ -78,4 +78,14 @@ describe('worker threads', () => {
     expect(r.code).toBe(0);
     for (const f of OUTPUTS) expect(readFileSync(join(bundled, f), 'utf8'), f).toBe(readFileSync(join(here, f), 'utf8'));
   }, 180_000);
+
+  test.each([1, 2])('a token cache that cannot be written stops the run as a data error (%i workers)', async (workers) => {
+    workerPolicy.minChars = 0;
+    const blocker = join(tempDir(), 'blocker');
+    writeFileSync(blocker, 'a file where the cache folder should be');
+    const r = await runCli(['tag', '--corpus', 'corpus', '--out', join(tempDir(), 'out'), '--cache', join(blocker, 'cache'), '--quiet', '--no-progress', '--workers', String(workers)]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/cannot write the token cache: a file is in the way of a folder; .*output\/write-failed/);
+    expect(r.stderr).not.toMatch(/internal error|at .*\.ts:\d+/);
+  });
 });

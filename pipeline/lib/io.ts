@@ -60,11 +60,17 @@ function listFiles(dir: string): string[] {
   return out;
 }
 
+/** Why a write failed, in words (the disk is full, permission denied …). */
+export function whyWriteFailed(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  return err.code === 'ENOSPC' ? 'the disk is full' : err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied'
+    : err.code === 'EROFS' ? 'the file system is read-only' : err.code === 'ENOTDIR' || err.code === 'EEXIST' ? 'a file is in the way of a folder'
+      : err.message;
+}
+
 /** A disk error while writing outputs is reported like bad input: what, where, no stack trace. */
 function writeFailed(path: string, e: unknown): DataError {
-  const err = e as NodeJS.ErrnoException;
-  const why = err.code === 'ENOSPC' ? 'the disk is full' : err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied'
-    : err.code === 'EROFS' ? 'the file system is read-only' : err.message;
+  const why = whyWriteFailed(e);
   return new DataError([diag(path, undefined, 'error', `cannot write outputs: ${why}; out/ was left as it was`, 'output/write-failed')]);
 }
 

@@ -2,6 +2,8 @@
 // promises, and callers keep their own order, so output never depends on which worker finished first.
 // The worker side is `serveJobs`: one handler, whose result may name buffers to transfer, not copy.
 import { parentPort, Worker } from 'node:worker_threads';
+import { DataError } from './diagnostics.ts';
+import type { Diagnostic } from './types.ts';
 import { workerEntry, type WorkerName } from './where.ts';
 
 interface Slot {
@@ -22,12 +24,13 @@ export function createWorkerPool<J, R>(size: number, name: WorkerName, data: unk
   const slots: Slot[] = Array.from({ length: size }, () => {
     const worker = new Worker(entry, { workerData: { module, data } });
     const slot: Slot = { worker, busy: 0 };
-    worker.on('message', (msg: { id: number; result?: R; error?: string }) => {
+    worker.on('message', (msg: { id: number; result?: R; error?: string; problems?: Diagnostic[] }) => {
       const p = pending.get(msg.id);
       if (!p) return;
       pending.delete(msg.id);
       p.slot.busy--;
-      if (msg.error !== undefined) p.reject(new Error(`${name} worker failed: ${msg.error}`));
+      if (msg.problems) p.reject(new DataError(msg.problems));
+      else if (msg.error !== undefined) p.reject(new Error(`${name} worker failed: ${msg.error}`));
       else p.resolve(msg.result!);
     });
     worker.on('error', (e) => {
@@ -59,14 +62,18 @@ export interface Served<R> {
   transfer?: ArrayBuffer[];
 }
 
-/** In a worker: answer each job with `handle`; an exception is sent back as the job's error. */
+/**
+ * In a worker: answer each job with `handle`. A problem with the data (a DataError) crosses back as its
+ * diagnostics, reported like any other; any other exception is a bug, sent back with its stack.
+ */
 export function serveJobs<J, R>(handle: (job: J) => Promise<Served<R>>): void {
   parentPort!.on('message', async ({ id, job }: { id: number; job: J }) => {
     try {
       const { result, transfer } = await handle(job);
       parentPort!.postMessage({ id, result }, transfer ?? []);
     } catch (e) {
-      parentPort!.postMessage({ id, error: (e as Error).stack ?? String(e) });
+      if (e instanceof DataError) parentPort!.postMessage({ id, problems: e.diagnostics });
+      else parentPort!.postMessage({ id, error: (e as Error).stack ?? String(e) });
     }
   });
 }

@@ -8,7 +8,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../lib/io.ts';
+import { DataError, diag } from '../lib/diagnostics.ts';
+import { whyWriteFailed, writeFileAtomic } from '../lib/io.ts';
+import { displayPath } from '../ingest/texts.ts';
 import type { Lang, TokenizedDocument } from '../lib/types.ts';
 import { internVocabulary, rememberFormIds } from './forms.ts';
 
@@ -98,5 +100,10 @@ export function readCached(cacheDir: string, docId: string, textHash: string, to
 }
 
 export async function writeCached(cacheDir: string, doc: TokenizedDocument): Promise<void> {
-  await writeFileAtomic(cachePath(cacheDir, doc.textHash, doc.tokenizer), encodeTokens(doc));
+  const path = cachePath(cacheDir, doc.textHash, doc.tokenizer);
+  try {
+    await writeFileAtomic(path, encodeTokens(doc));
+  } catch (e) {
+    throw new DataError([diag(displayPath(path), undefined, 'error', `cannot write the token cache: ${whyWriteFailed(e)}; expected a writable --cache folder (out/ was left as it was)`, 'output/write-failed')]);
+  }
 }
