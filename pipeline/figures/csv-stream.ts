@@ -30,8 +30,7 @@ export async function readCsvRows(path: string, required: readonly string[], onR
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       if (!header) {
         header = record;
-        const missing = required.filter((c) => !record.includes(c));
-        if (missing.length) throw new DataError([diag(shown, 1, 'error', `missing column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `\`${m}\``).join(', ')}; re-run \`${hint}\``, 'output/stale')]);
+        requireHeader(record, required, shown, `; re-run \`${hint}\``);
         continue;
       }
       const values: Row = {};
@@ -53,11 +52,16 @@ export function readCsvText(text: string, path: string, required: readonly strin
   const shown = displayPath(path);
   const table = parseCsv(text, shown, 'output');
   failOnErrors(table.diagnostics);
-  const missing = required.filter((c) => !table.header.includes(c));
-  if (missing.length) throw new DataError([diag(shown, 1, 'error', `missing column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `\`${m}\``).join(', ')}`, 'output/stale')]);
+  requireHeader(table.header, required, shown, '');
   const problems: Diagnostic[] = [];
   for (const { values, line } of table.records) onRow({ values, line, num: (c) => parseNumber(values[c], c, shown, line, problems) });
   failOnErrors(problems);
+}
+
+/** A table written by an older qantar, or by hand, that lacks a column the reader needs. */
+function requireHeader(header: readonly string[], required: readonly string[], shown: string, hint: string): void {
+  const missing = required.filter((c) => !header.includes(c));
+  if (missing.length) throw new DataError([diag(shown, 1, 'error', `missing column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `\`${m}\``).join(', ')}${hint}`, 'output/stale')]);
 }
 
 function parseNumber(cell: string | undefined, column: string, path: string, line: number, problems: Diagnostic[]): number {

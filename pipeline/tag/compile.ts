@@ -24,9 +24,7 @@ export interface CompiledLexicon {
   lang: Lang;
   root: TrieNode;
   patternCount: number;
-  /** Matcher ids that a normalised word form satisfies (memoised per form). */
-  matchersOf(form: string): Int32Array;
-  /** The same, for a form known by its id in `formIdsOf` (memoised in an array: no string hashing). */
+  /** Matcher ids that a normalised word form satisfies, the form known by its id in `formIdsOf` (memoised by id: no string hashing). */
   matchersOfId(id: number, form: string): Int32Array;
   /** Whether a form (by id, after `matchersOfId`) can start a pattern: not every form that matches a pattern word can. */
   startsId(id: number): boolean;
@@ -109,7 +107,6 @@ export function compileLexicon(entries: readonly PatternEntry[], lang: Lang): Co
   }
   sortEnds(root);
 
-  const memo = new Map<string, Int32Array>();
   // Form id → index into `results` (+1; 0 = not computed yet): a typed array stays dense whatever ids
   // this language's documents happen to use.
   let slotOf = new Int32Array(1 << 12);
@@ -123,11 +120,6 @@ export function compileLexicon(entries: readonly PatternEntry[], lang: Lang): Co
     if (prefixes.size > 0) for (let k = 1; k <= form.length; k++) found.push(...(prefixes.get(form.slice(0, k)) ?? []));
     for (const g of globs) if (globMatch(g.glob, form)) found.push(g.id);
     return found.length === 0 ? EMPTY : Int32Array.from(new Set(found));
-  };
-  const matchersOf = (form: string): Int32Array => {
-    let r = memo.get(form);
-    if (!r) memo.set(form, (r = compute(form)));
-    return r;
   };
   const matchersOfId = (id: number, form: string): Int32Array => {
     if (id >= slotOf.length) {
@@ -151,7 +143,7 @@ export function compileLexicon(entries: readonly PatternEntry[], lang: Lang): Co
     return r;
   };
   const startsId = (id: number): boolean => startFlags[slotOf[id] - 1] === 1;
-  return { lang, root, patternCount, matchersOf, matchersOfId, startsId };
+  return { lang, root, patternCount, matchersOfId, startsId };
 }
 
 function sortEnds(node: TrieNode): void {

@@ -5,6 +5,7 @@ import type { Lang, TokenizedDocument } from '../../lib/types.ts';
 import { compileLexicon, type CompiledLexicon, type TrieNode } from '../../tag/compile.ts';
 import { matchDocument } from '../../tag/match.ts';
 import type { PatternEntry } from '../../lib/types.ts';
+import { formIdsOf } from '../../tokenize/forms.ts';
 
 export interface PatternUsage {
   /** Matches of the pattern alone. */
@@ -51,7 +52,8 @@ export function createUsageRecorder(patterns: readonly PatternEntry[], usage: Pa
   return (doc) => {
     let lex = compiled.get(doc.lang);
     if (!lex) compiled.set(doc.lang, (lex = compileLexicon(patterns, doc.lang)));
-    const vm = doc.vocab.map((form) => lex!.matchersOf(form));
+    const ids = formIdsOf(doc);
+    const vm = doc.vocab.map((form, v) => lex!.matchersOfId(ids[v], form));
     const actual = matchDocument(doc, lex);
     const owner = new Int32Array(doc.types.length).fill(-1);
     actual.forEach((m, k) => owner.fill(k, m.tokenStart, m.tokenEnd));
