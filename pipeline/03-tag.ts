@@ -13,7 +13,7 @@ import type { Document, FrameHit, Lexicon } from './lib/types.ts';
 import type { CorpusIndex } from './ingest/read.ts';
 import { createWorkerPool } from './lib/pool.ts';
 import { loadInputs, type Inputs } from './inputs.ts';
-import { createTally, type DocTally } from './count/tally.ts';
+import { createTally, TallyStore, type DocTally } from './count/tally.ts';
 import type { CueLexicon, Move } from './stance/index.ts';
 import { createHitSummarizer, type HitSummary } from './report/hits.ts';
 import { createPieceTagger, formatRows, type TagJob, type TaggedPiece } from './tag/piece.ts';
@@ -23,7 +23,7 @@ import { countPiece, processCorpus, workerCount, type Piece, type Segment, type 
 export interface TagResult {
   inputs: Inputs;
   lexicon: Lexicon;
-  tallies: DocTally[];
+  tallies: TallyStore;
   tokenize: TokenizeStats;
   hits: number;
   moves: number;
@@ -52,20 +52,18 @@ export async function tagCorpus(ctx: Context, session: OutputSession): Promise<T
   await hitsOut.add(formatCsvHeader(HIT_COLUMNS));
   await movesOut.add(formatCsvHeader(MOVE_COLUMNS));
   const stats: TokenizeStats = { documents: 0, cached: 0, tokens: 0, words: 0, sentences: 0 };
-  const entries = new Map(corpus.entries.map((e) => [e.meta.docId, e]));
-  const tallies: DocTally[] = [];
+  const tallies = new TallyStore(lexicon.frames.length);
   let hitCount = 0;
   let moveCount = 0;
   const progress = createProgress(ctx, 'tag', corpus.entries.length);
   const summary = createHitSummarizer();
   let tally: DocTally | undefined;
   let counts: DocCounts = { sentences: 0, tokens: 0, words: 0 };
-  for await (const { doc, segment, tagged } of tagPieces(ctx, corpus, lexicon, cues, stats)) {
-    countPiece(stats, { doc, segment }, tagged.cached, tagged.counts);
+  for await (const { doc, entry, segment, tagged } of tagPieces(ctx, corpus, lexicon, cues, stats)) {
+    countPiece(stats, { doc, entry, segment }, tagged.cached, tagged.counts);
     if (!segment || segment.index === 0) {
       tally = createTally(doc.meta.docId, groupValue(doc.meta.columns[ctx.options.by]), doc.meta.lang, 0, lexicon.frames.length);
       counts = { sentences: 0, tokens: 0, words: 0 };
-      tallies.push(tally);
     }
     let rows = tagged.rows;
     if (tagged.objects) {
@@ -83,7 +81,8 @@ export async function tagCorpus(ctx: Context, session: OutputSession): Promise<T
     if (rows!.hits) await hitsOut.add(rows!.hits);
     if (rows!.moves) await movesOut.add(rows!.moves);
     if (segment && !segment.last) continue;
-    await docsOut.add(formatCsvRows([documentRow(entries.get(doc.meta.docId)!, corpus.extraColumns, counts)]));
+    tallies.add(tally!);
+    await docsOut.add(formatCsvRows([documentRow(entry, corpus.extraColumns, counts)]));
     progress.tick();
   }
   for (const out of [docsOut, hitsOut, movesOut]) await out.flush();
@@ -97,7 +96,7 @@ export async function tagCorpus(ctx: Context, session: OutputSession): Promise<T
  * Every piece of the corpus tokenized (or read from the cache), matched and annotated, in corpus order.
  * With more than one worker and enough text, the whole per-document work runs in worker threads.
  */
-async function* tagPieces(ctx: Context, corpus: CorpusIndex, lexicon: Lexicon, cues: CueLexicon, stats: TokenizeStats): AsyncGenerator<{ doc: Document; segment?: Segment; tagged: TaggedPiece }> {
+async function* tagPieces(ctx: Context, corpus: CorpusIndex, lexicon: Lexicon, cues: CueLexicon, stats: TokenizeStats): AsyncGenerator<Piece & { tagged: TaggedPiece }> {
   const setup = { lexicon, cues, cacheDir: ctx.options.cache };
   const workers = workerCount(ctx, corpus.entries.reduce((n, e) => n + e.chars, 0));
   stats.workers = workers;
@@ -108,7 +107,7 @@ async function* tagPieces(ctx: Context, corpus: CorpusIndex, lexicon: Lexicon, c
     return here ? here(job) : pool!.run(job);
   };
   for await (const { piece, result } of processCorpus(corpus, true, Math.max(2, workers * 4), start, async () => pool?.close())) {
-    yield { doc: piece.doc, segment: piece.segment, tagged: result };
+    yield { ...piece, tagged: result };
   }
 }
 

@@ -12,8 +12,8 @@ import { USES, type Diagnostic, type Frame, type Use } from './lib/types.ts';
 import { readCsvRows } from './figures/csv-stream.ts';
 import { displayPath } from './ingest/read.ts';
 import { readLexicon } from './lexicon/read.ts';
-import { analyseGroups, comparisonRows, COMPARISON_COLUMNS, COUNTS_BY_DOC_COLUMNS, COUNTS_BY_GROUP_COLUMNS, countsByDocRows, countsByGroupRows, groupTallies } from './count/tables.ts';
-import { createTally, USE_INDEX, type DocTally } from './count/tally.ts';
+import { analyseGroups, comparisonRows, COMPARISON_COLUMNS, COUNTS_BY_DOC_COLUMNS, COUNTS_BY_GROUP_COLUMNS, countsByDocRows, countsByGroupRows } from './count/tables.ts';
+import { createTally, TallyStore, USE_INDEX, type DocTally } from './count/tally.ts';
 import { checkGroupColumn, groupValue } from './03-tag.ts';
 
 /** `--uses asserted,reported` → use indices; unknown names are a usage error. */
@@ -31,20 +31,20 @@ export interface CountTablesText {
   comparisonCsv: string;
 }
 
-export async function writeCountTables(ctx: Context, session: OutputSession, tallies: DocTally[], frames: Frame[]): Promise<CountTablesText> {
+export async function writeCountTables(ctx: Context, session: OutputSession, store: TallyStore, frames: Frame[]): Promise<CountTablesText> {
   const uses = parseUses(ctx.options.uses);
   const o = { frames, comparisonUses: uses, seed: ctx.options.seed, reps: ctx.options.reps, permutations: ctx.options.permutations };
   const byDoc = batched(session.stream('counts_by_doc.csv'));
   await byDoc.add(formatCsvHeader(COUNTS_BY_DOC_COLUMNS));
-  for (const t of tallies) await byDoc.add(formatCsvRows(countsByDocRows([t], frames)));
+  for (let d = 0; d < store.size; d++) await byDoc.add(formatCsvRows(countsByDocRows(store, frames, d, d + 1)));
   await byDoc.flush();
-  const results = analyseGroups(groupTallies(tallies), o);
+  const results = analyseGroups(store, o);
   const byGroupCsv = formatCsvHeader(COUNTS_BY_GROUP_COLUMNS) + formatCsvRows(countsByGroupRows(results, frames));
   await session.write('counts_by_group.csv', byGroupCsv);
   const usesLabel = uses.map((u) => USES[u]).join('+');
-  const comparisonCsv = formatCsvHeader(COMPARISON_COLUMNS) + formatCsvRows(comparisonRows(results, o, usesLabel));
+  const comparisonCsv = formatCsvHeader(COMPARISON_COLUMNS) + formatCsvRows(comparisonRows(store, results, o, usesLabel));
   await session.write('comparison.csv', comparisonCsv);
-  ctx.log(`count: ${num(tallies.length)} documents → ${results.length} groups by \`${ctx.options.by}\` × ${frames.length} frames × ${USES.length + 1} uses (comparison counts ${usesLabel}; ${num(o.reps)} bootstrap replicates, seed ${o.seed})`);
+  ctx.log(`count: ${num(store.size)} documents → ${results.length} groups by \`${ctx.options.by}\` × ${frames.length} frames × ${USES.length + 1} uses (comparison counts ${usesLabel}; ${num(o.reps)} bootstrap replicates, seed ${o.seed})`);
   return { byGroupCsv, comparisonCsv };
 }
 
@@ -57,7 +57,7 @@ function readOutCsv(dir: string, name: string, required: string[]) {
 }
 
 /** Rebuild per-document tallies from a previous tag run's files. */
-export async function readTallies(ctx: Context, frames: Frame[]): Promise<DocTally[]> {
+export async function readTallies(ctx: Context, frames: Frame[]): Promise<TallyStore> {
   const dir = ctx.options.out;
   const docs = readOutCsv(dir, 'documents.csv', ['doc_id', 'words']);
   checkGroupColumn(ctx.options.by, docs.header);
@@ -87,7 +87,9 @@ export async function readTallies(ctx: Context, frames: Frame[]): Promise<DocTal
     const t = byId.get(values.doc_id);
     if (t) t.moves++;
   }, 'qantar tag');
-  return tallies;
+  const store = new TallyStore(frames.length);
+  for (const t of tallies) store.add(t);
+  return store;
 }
 
 export async function run(ctx: Context, session: OutputSession): Promise<void> {

@@ -1,10 +1,11 @@
 // manifest.json: what went in (a hash of every text and lexicon file), what came out (a hash of every
 // output), versions, options, seed and per-stage timings. The only output with a timestamp.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import type { Context } from './lib/context.ts';
-import { sha256, type OutputSession } from './lib/io.ts';
+import { sha256, sha256File, type OutputSession } from './lib/io.ts';
 import { LANGS } from './lib/types.ts';
 import { displayPath } from './ingest/read.ts';
 import { tokenizerId } from './tokenize/index.ts';
@@ -52,7 +53,10 @@ function listFiles(dir: string): string[] {
 
 /** One hash over the whole corpus: metadata plus each doc_id with its text hash, in doc_id order. */
 export function corpusHash(metadataHash: string, texts: Record<string, string>): string {
-  return sha256([metadataHash, ...Object.entries(texts).map(([k, v]) => `${k}\t${v}`)].join('\n'));
+  // Fed line by line (the same bytes as the lines joined): a corpus can have millions of documents.
+  const hash = createHash('sha256').update(metadataHash);
+  for (const k in texts) hash.update(`\n${k}\t${texts[k]}`);
+  return hash.digest('hex');
 }
 
 export function lexiconHash(files: Record<string, string>): string {
@@ -66,7 +70,7 @@ export async function writeManifest(ctx: Context, session: OutputSession, tagged
   const langs = [...new Set(corpus.entries.map((e) => e.meta.lang))].sort();
   const staged = session.path('.');
   const outputs: Record<string, string> = {};
-  for (const f of listFiles(staged).sort()) outputs[relative(staged, f).split(sep).join('/')] = sha256(readFileSync(f));
+  for (const f of listFiles(staged).sort()) outputs[relative(staged, f).split(sep).join('/')] = sha256File(f);
   const o = ctx.options;
   const manifest = {
     qantar: QANTAR_VERSION,

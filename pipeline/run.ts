@@ -22,8 +22,10 @@ export async function run(ctx: Context, session: OutputSession): Promise<void> {
   const frames = tagged.lexicon.frames;
   const counted = await time('count', () => writeCountTables(ctx, session, tagged.tallies, frames));
   // Figures and report are drawn from the tables just computed, not re-read from disk.
-  const dates = new Map(tagged.inputs.corpus.entries.map((e) => [e.meta.docId, e.meta.date]));
-  const tables = await figureTablesFrom({ dir: ctx.options.out, ...counted, docs: (uses) => docRowsFromTallies(tagged.tallies, frames, uses, (id) => dates.get(id) ?? '') }, frames);
+  // The tallies are in corpus order, one per entry of the index.
+  const { entries } = tagged.inputs.corpus;
+  const dateOf = (d: number) => (entries[d].meta.docId === tagged.tallies.docIds[d] ? entries[d].meta.date : '');
+  const tables = await figureTablesFrom({ dir: ctx.options.out, ...counted, docs: (uses) => docRowsFromTallies(tagged.tallies, frames, uses, dateOf) }, frames);
   if (ctx.options.figures) await time('figures', () => writeFigures(ctx, session, tables));
   await time('report', () => writeReport(ctx, session, session.path('.'), { tagged, tables }));
   await writeManifest(ctx, session, tagged, timings);

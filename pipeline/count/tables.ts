@@ -4,7 +4,7 @@
 import { fmt, type Cell } from '../lib/csv.ts';
 import { USES, type Frame } from '../lib/types.ts';
 import { createRng, quantileSorted, type Rng } from './rng.ts';
-import { familyHits, frameHits, per1k, type DocTally } from './tally.ts';
+import { per1k, USE_ROWS, type TallyStore } from './tally.ts';
 
 export interface CountOptions {
   frames: Frame[];
@@ -15,30 +15,45 @@ export interface CountOptions {
   permutations: number;
 }
 
-export const USE_ROWS = ['all', ...USES] as const;
-const ALL_USES = USES.map((_, i) => i);
+export { USE_ROWS };
 
 export const COUNTS_BY_DOC_COLUMNS = ['doc_id', 'group', 'frame', 'family', 'use', 'hits', 'words', 'per_1k'];
 
-export function* countsByDocRows(tallies: Iterable<DocTally>, frames: readonly Frame[]): Generator<Cell[]> {
-  for (const t of tallies) {
+/** counts_by_doc rows of documents from … to - 1 (all of them by default), every frame × use row. */
+export function* countsByDocRows(store: TallyStore, frames: readonly Frame[], from = 0, to = store.size): Generator<Cell[]> {
+  const counts = new Int32Array(frames.length * USES.length);
+  for (let d = from; d < to; d++) {
+    store.countsOf(d, counts);
+    const docId = store.docIds[d];
+    const group = store.groupOf(d);
+    const words = store.words[d];
     for (let f = 0; f < frames.length; f++) {
       for (let u = 0; u < USE_ROWS.length; u++) {
-        const hits = u === 0 ? frameHits(t, f, ALL_USES) : t.counts[f * USES.length + u - 1];
-        yield [t.docId, t.group, frames[f].frame, frames[f].family, USE_ROWS[u], hits, t.words, fmt(per1k(hits, t.words))];
+        const hits = u === 0 ? sumUses(counts, f) : counts[f * USES.length + u - 1];
+        yield [docId, group, frames[f].frame, frames[f].family, USE_ROWS[u], hits, words, fmt(per1k(hits, words))];
       }
     }
   }
 }
 
-export function groupTallies(tallies: readonly DocTally[]): Map<string, DocTally[]> {
-  const m = new Map<string, DocTally[]>();
-  for (const t of tallies) {
-    const l = m.get(t.group);
-    if (l) l.push(t);
-    else m.set(t.group, [t]);
+function sumUses(counts: Int32Array, f: number): number {
+  let n = 0;
+  for (let u = 0; u < USES.length; u++) n += counts[f * USES.length + u];
+  return n;
+}
+
+/** The documents of each group (indices into the store, in corpus order), groups sorted by name. */
+export function groupTallies(store: TallyStore): Map<string, Int32Array> {
+  const sizes = new Int32Array(store.groupNames.length);
+  for (let d = 0; d < store.size; d++) sizes[store.group[d]]++;
+  const members = Array.from(sizes, (n) => new Int32Array(n));
+  const filled = new Int32Array(store.groupNames.length);
+  for (let d = 0; d < store.size; d++) {
+    const g = store.group[d];
+    members[g][filled[g]++] = d;
   }
-  return new Map([...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const order = store.groupNames.map((name, g) => [name, g] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return new Map(order.map(([name, g]) => [name, members[g]]));
 }
 
 /** Sum a set of documents: words, hits per frame × use-row, securitizing and grievance hits, moves. */
@@ -51,35 +66,51 @@ interface Sums {
 }
 
 /**
- * A document's non-zero frame × use cells as [slot, count] pairs, slots in the layout of a group's
- * per-use sums (f * USE_ROWS.length + u + 1). Computed once per document: the bootstrap adds these lists
- * hundreds of times per document, one addition per pair; the `all` rows and the comparison's totals are
- * derived from the sums afterwards. Counts are whole numbers, so no order of additions changes a sum.
+ * A group's documents laid out for summing: their words, moves and cells copied into arrays of their
+ * own, in group order, so that the bootstrap's random draws land in a small block of memory.
  */
-const cellLists = new WeakMap<DocTally, Int32Array>();
-function cellsOf(t: DocTally): Int32Array {
-  let pairs = cellLists.get(t);
-  if (pairs) return pairs;
-  const list: number[] = [];
-  for (let i = 0; i < t.counts.length; i++) {
-    if (t.counts[i] !== 0) list.push(Math.floor(i / USES.length) * USE_ROWS.length + (i % USES.length) + 1, t.counts[i]);
-  }
-  cellLists.set(t, (pairs = Int32Array.from(list)));
-  return pairs;
+interface Block {
+  n: number;
+  words: Float64Array;
+  moves: Float64Array;
+  start: Int32Array;
+  cells: Int32Array;
 }
 
-/** Sum documents (all, or those drawn in `idx`); `lists` are their cells, in `docs` order. */
-function sumDocs(docs: readonly DocTally[], idx: ArrayLike<number> | undefined, o: CountOptions, lists = docs.map(cellsOf)): Sums {
+function blockOf(store: TallyStore, docs: Int32Array): Block {
+  const n = docs.length;
+  const words = new Float64Array(n);
+  const moves = new Float64Array(n);
+  const start = new Int32Array(n + 1);
+  let size = 0;
+  for (const d of docs) size += 2 * (store.cellStart[d + 1] - store.cellStart[d]);
+  const cells = new Int32Array(size);
+  let at = 0;
+  docs.forEach((d, k) => {
+    words[k] = store.words[d];
+    moves[k] = store.moves[d];
+    start[k] = at;
+    const from = 2 * store.cellStart[d];
+    const to = 2 * store.cellStart[d + 1];
+    cells.set(store.cells.subarray(from, to), at);
+    at += to - from;
+  });
+  start[n] = at;
+  return { n, words, moves, start, cells };
+}
+
+/** Sum a block's documents: all of them, or those drawn (positions in the block given by `idx`). */
+function sumDocs(b: Block, idx: Int32Array | undefined, o: CountOptions): Sums {
   const frameUse = new Float64Array(o.frames.length * USE_ROWS.length);
+  const { words: W, moves: M, start, cells } = b;
   let words = 0;
   let moves = 0;
-  const n = idx ? idx.length : docs.length;
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < b.n; k++) {
     const d = idx ? idx[k] : k;
-    words += docs[d].words;
-    moves += docs[d].moves;
-    const pairs = lists[d];
-    for (let j = 0; j < pairs.length; j += 2) frameUse[pairs[j]] += pairs[j + 1];
+    words += W[d];
+    moves += M[d];
+    const end = start[d + 1];
+    for (let j = start[d]; j < end; j += 2) frameUse[cells[j]] += cells[j + 1];
   }
   let sec = 0;
   let griev = 0;
@@ -111,13 +142,12 @@ function stats(s: Sums): number[] {
   return out;
 }
 
-function bootstrap(docs: readonly DocTally[], o: CountOptions, rng: Rng): { low: number[]; high: number[] } {
+function bootstrap(b: Block, o: CountOptions, rng: Rng): { low: number[]; high: number[] } {
   const reps: number[][] = [];
-  const idx = new Int32Array(docs.length);
-  const lists = docs.map(cellsOf);
+  const idx = new Int32Array(b.n);
   for (let r = 0; r < o.reps; r++) {
-    for (let k = 0; k < docs.length; k++) idx[k] = Math.floor(rng() * docs.length);
-    reps.push(stats(sumDocs(docs, idx, o, lists)));
+    for (let k = 0; k < b.n; k++) idx[k] = Math.floor(rng() * b.n);
+    reps.push(stats(sumDocs(b, idx, o)));
   }
   const width = reps[0]?.length ?? 0;
   const low: number[] = [];
@@ -132,32 +162,35 @@ function bootstrap(docs: readonly DocTally[], o: CountOptions, rng: Rng): { low:
 
 export interface GroupResult {
   group: string;
-  docs: DocTally[];
+  /** The group's documents: indices into the store. */
+  docs: Int32Array;
   sums: Sums;
   stats: number[];
   low: number[];
   high: number[];
+  withHit: Int32Array;
 }
 
 /** Bootstrap every group once (seeded by group order), shared by both tables. */
-export function analyseGroups(groups: Map<string, DocTally[]>, o: CountOptions): GroupResult[] {
+export function analyseGroups(store: TallyStore, o: CountOptions): GroupResult[] {
   const rng = createRng(o.seed);
-  return [...groups.entries()].map(([group, docs]) => {
-    const sums = sumDocs(docs, undefined, o);
-    const ci = bootstrap(docs, o, rng);
-    return { group, docs, sums, stats: stats(sums), low: ci.low, high: ci.high };
+  return [...groupTallies(store)].map(([group, docs]) => {
+    const block = blockOf(store, docs);
+    const sums = sumDocs(block, undefined, o);
+    const ci = bootstrap(block, o, rng);
+    return { group, docs, sums, stats: stats(sums), low: ci.low, high: ci.high, withHit: docsWithHit(store, docs, o.frames.length) };
   });
 }
 
 /** For each frame × use row (`all` included), how many of the documents have at least one hit there. */
-function docsWithHit(docs: readonly DocTally[], frameCount: number): Int32Array {
+function docsWithHit(store: TallyStore, docs: Int32Array, frameCount: number): Int32Array {
   const out = new Int32Array(frameCount * USE_ROWS.length);
   const seen = new Int32Array(frameCount).fill(-1);
-  docs.forEach((t, d) => {
-    const pairs = cellsOf(t);
-    for (let j = 0; j < pairs.length; j += 2) {
-      out[pairs[j]]++;
-      const f = Math.floor(pairs[j] / USE_ROWS.length);
+  const { cellStart, cells } = store;
+  docs.forEach((d) => {
+    for (let j = 2 * cellStart[d]; j < 2 * cellStart[d + 1]; j += 2) {
+      out[cells[j]]++;
+      const f = Math.floor(cells[j] / USE_ROWS.length);
       if (seen[f] !== d) {
         seen[f] = d;
         out[f * USE_ROWS.length]++;
@@ -172,7 +205,7 @@ export const COUNTS_BY_GROUP_COLUMNS = ['group', 'frame', 'family', 'use', 'hits
 export function countsByGroupRows(results: readonly GroupResult[], frames: readonly Frame[]): Cell[][] {
   const rows: Cell[][] = [];
   for (const g of results) {
-    const withHit = docsWithHit(g.docs, frames.length);
+    const withHit = g.withHit;
     for (let f = 0; f < frames.length; f++) {
       for (let u = 0; u < USE_ROWS.length; u++) {
         const j = f * USE_ROWS.length + u;
@@ -192,16 +225,16 @@ export const COMPARISON_COLUMNS = ['group', 'docs', 'words', 'uses', 'securitizi
  * One row per group. The test of a group against the rest permutes group labels over documents
  * (seeded): p = (1 + #{|diff*| ≥ |diff|}) / (1 + permutations), two-sided, on the competing-frame index.
  */
-export function comparisonRows(results: readonly GroupResult[], o: CountOptions, usesLabel: string): Cell[][] {
-  const all = results.flatMap((g) => g.docs);
-  const total = sumDocs(all, undefined, o);
+export function comparisonRows(store: TallyStore, results: readonly GroupResult[], o: CountOptions, usesLabel: string): Cell[][] {
+  const all = concat(results.map((g) => g.docs));
+  const total = sumDocs(blockOf(store, all), undefined, o);
   const rng = createRng(o.seed ^ 0x9e3779b9);
   const F = o.frames.length * USE_ROWS.length;
   return results.map((g) => {
     const restSec = total.sec - g.sums.sec;
     const restGriev = total.griev - g.sums.griev;
     const diff = competingIndex(g.sums.sec, g.sums.griev) - competingIndex(restSec, restGriev);
-    const p = results.length > 1 ? permutationP(all, g.docs.length, diff, total, o, rng) : NaN;
+    const p = results.length > 1 ? permutationP(store, all, g.docs.length, diff, total, o, rng) : NaN;
     const s = g.stats;
     const ci = (j: number) => [fmt(s[F + j]), fmt(g.low[F + j]), fmt(g.high[F + j])];
     return [g.group, g.docs.length, g.sums.words, usesLabel, g.sums.sec, g.sums.griev, ...ci(0), ...ci(1), ...ci(2), ...ci(3),
@@ -209,10 +242,10 @@ export function comparisonRows(results: readonly GroupResult[], o: CountOptions,
   });
 }
 
-function permutationP(all: readonly DocTally[], n: number, observed: number, total: Sums, o: CountOptions, rng: Rng): number {
+function permutationP(store: TallyStore, all: Int32Array, n: number, observed: number, total: Sums, o: CountOptions, rng: Rng): number {
   if (o.permutations <= 0 || n === 0 || n === all.length) return NaN;
-  const secOf = all.map((t) => countFamily(t, o, 'securitizing'));
-  const grievOf = all.map((t) => countFamily(t, o, 'grievance'));
+  const secOf = Float64Array.from(all, (d) => store.familyHits(d, o.frames, 'securitizing', o.comparisonUses));
+  const grievOf = Float64Array.from(all, (d) => store.familyHits(d, o.frames, 'grievance', o.comparisonUses));
   const order = Int32Array.from(all.keys());
   let extreme = 0;
   for (let r = 0; r < o.permutations; r++) {
@@ -232,6 +265,12 @@ function permutationP(all: readonly DocTally[], n: number, observed: number, tot
   return (1 + extreme) / (1 + o.permutations);
 }
 
-function countFamily(t: DocTally, o: CountOptions, family: 'securitizing' | 'grievance'): number {
-  return familyHits(t, o.frames, family, o.comparisonUses);
+function concat(parts: readonly Int32Array[]): Int32Array {
+  const out = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }

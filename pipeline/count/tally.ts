@@ -1,5 +1,7 @@
-// Per-document tallies: hits by frame × use, words, moves. They are tiny, so a whole corpus's tallies stay
-// in memory while tokens and hits stream past; every table is computed from them.
+// Per-document tallies: hits by frame × use, words, moves. A document's tally is built as a small record
+// (DocTally) and then stored in a TallyStore, which keeps every document of the corpus in a few typed
+// arrays — words, moves, group and language ids, and the non-zero cells — so that a corpus of millions
+// of documents costs tens of bytes per document, and the bootstrap reads memory in order.
 import { USES, type Family, type Frame, type FrameHit, type Use } from '../lib/types.ts';
 
 export interface DocTally {
@@ -13,6 +15,9 @@ export interface DocTally {
 }
 
 export const USE_INDEX = new Map<Use, number>(USES.map((u, i) => [u, i]));
+
+/** The rows of the count tables per frame: `all` uses, then each use. */
+export const USE_ROWS = ['all', ...USES] as const;
 
 export function createTally(docId: string, group: string, lang: string, words: number, frameCount: number): DocTally {
   return { docId, group, lang, words, counts: new Int32Array(frameCount * USES.length), moves: 0 };
@@ -40,4 +45,110 @@ export function familyHits(t: DocTally, frames: readonly Frame[], family: Family
 
 export function per1k(hits: number, words: number): number {
   return words > 0 ? (1000 * hits) / words : hits === 0 ? 0 : NaN;
+}
+
+/** A growable column of numbers. */
+function grow<T extends Int32Array | Float64Array | Uint16Array>(a: T, need: number): T {
+  if (need <= a.length) return a;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/**
+ * Every document's tally, in the order added (corpus order). A document's non-zero cells are stored as
+ * [slot, count] pairs in the layout of a group's per-use sums, slot = f * USE_ROWS.length + u + 1 (the
+ * `all` row, slot f * USE_ROWS.length, is derived from the sums): the bootstrap adds these pairs hundreds
+ * of times per document, one addition per pair. Counts are whole numbers, so no order of additions
+ * changes a sum.
+ */
+export class TallyStore {
+  readonly frameCount: number;
+  size = 0;
+  readonly docIds: string[] = [];
+  /** Names of the groups and languages, by id (in order of first appearance). */
+  readonly groupNames: string[] = [];
+  readonly langNames: string[] = [];
+  private readonly groupIds = new Map<string, number>();
+  private readonly langIds = new Map<string, number>();
+  group = new Int32Array(1024);
+  lang = new Uint16Array(1024);
+  words = new Float64Array(1024);
+  moves = new Int32Array(1024);
+  /** Cells of document d are cells[2 * cellStart[d] … 2 * cellStart[d + 1]). */
+  cellStart = new Int32Array(1025);
+  cells = new Int32Array(4096);
+
+  constructor(frameCount: number) {
+    this.frameCount = frameCount;
+  }
+
+  add(t: DocTally): number {
+    const d = this.size++;
+    this.group = grow(this.group, this.size);
+    this.lang = grow(this.lang, this.size);
+    this.words = grow(this.words, this.size);
+    this.moves = grow(this.moves, this.size);
+    this.cellStart = grow(this.cellStart, this.size + 1);
+    this.docIds.push(t.docId);
+    this.group[d] = idOf(this.groupIds, this.groupNames, t.group);
+    this.lang[d] = idOf(this.langIds, this.langNames, t.lang);
+    this.words[d] = t.words;
+    this.moves[d] = t.moves;
+    let k = this.cellStart[d];
+    for (let i = 0; i < t.counts.length; i++) {
+      if (t.counts[i] === 0) continue;
+      this.cells = grow(this.cells, 2 * k + 2);
+      this.cells[2 * k] = Math.floor(i / USES.length) * USE_ROWS.length + (i % USES.length) + 1;
+      this.cells[2 * k + 1] = t.counts[i];
+      k++;
+    }
+    this.cellStart[d + 1] = k;
+    return d;
+  }
+
+  groupOf(d: number): string {
+    return this.groupNames[this.group[d]];
+  }
+
+  langOf(d: number): string {
+    return this.langNames[this.lang[d]];
+  }
+
+  /** Document d's hits per frame × use (USES layout, as in DocTally.counts), written into `into`. */
+  countsOf(d: number, into = new Int32Array(this.frameCount * USES.length)): Int32Array {
+    into.fill(0);
+    for (let j = 2 * this.cellStart[d]; j < 2 * this.cellStart[d + 1]; j += 2) {
+      const slot = this.cells[j];
+      into[Math.floor(slot / USE_ROWS.length) * USES.length + (slot % USE_ROWS.length) - 1] = this.cells[j + 1];
+    }
+    return into;
+  }
+
+  /** Document d's hits in the frames of a family, over a set of uses. */
+  familyHits(d: number, frames: readonly Frame[], family: Family, uses: readonly number[]): number {
+    let n = 0;
+    for (let j = 2 * this.cellStart[d]; j < 2 * this.cellStart[d + 1]; j += 2) {
+      const slot = this.cells[j];
+      const f = Math.floor(slot / USE_ROWS.length);
+      if (frames[f].family === family && uses.includes((slot % USE_ROWS.length) - 1)) n += this.cells[j + 1];
+    }
+    return n;
+  }
+}
+
+function idOf(ids: Map<string, number>, names: string[], name: string): number {
+  let id = ids.get(name);
+  if (id === undefined) {
+    ids.set(name, (id = names.length));
+    names.push(name);
+  }
+  return id;
+}
+
+/** A store holding the given tallies, in order. */
+export function storeOf(tallies: Iterable<DocTally>, frameCount: number): TallyStore {
+  const store = new TallyStore(frameCount);
+  for (const t of tallies) store.add(t);
+  return store;
 }

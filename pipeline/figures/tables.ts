@@ -5,7 +5,7 @@
 // the exact CSV text just written, the per-document sums from the tallies, so both paths agree to the byte.
 import { join } from 'node:path';
 import { USES, type Frame, type Use } from '../lib/types.ts';
-import { familyHits, USE_INDEX, type DocTally } from '../count/tally.ts';
+import { USE_INDEX, type TallyStore } from '../count/tally.ts';
 import { readCsvRows, readCsvText, type RowReader } from './csv-stream.ts';
 
 export interface FrameInfo {
@@ -109,11 +109,11 @@ async function readDocs(dir: string, uses: ReadonlySet<string>): Promise<DocRow[
  * Per-document rows straight from the tallies: what `readDocs` computes from documents.csv and
  * counts_by_doc.csv. `dateOf` gives a document's metadata date (documents.csv's `date`).
  */
-export function docRowsFromTallies(tallies: readonly DocTally[], frames: readonly Frame[], uses: readonly string[], dateOf: (docId: string) => string): DocRow[] {
+export function docRowsFromTallies(store: TallyStore, frames: readonly Frame[], uses: readonly string[], dateOf: (d: number) => string): DocRow[] {
   const counted = uses.map((u) => USE_INDEX.get(u as Use)).filter((u): u is number => u !== undefined && u < USES.length);
-  return tallies.map((t) => ({
-    docId: t.docId, group: frames.length ? t.group : '', date: dateOf(t.docId), lang: t.lang || 'en', words: t.words,
-    sec: familyHits(t, frames, 'securitizing', counted), griev: familyHits(t, frames, 'grievance', counted),
+  return Array.from({ length: store.size }, (_, d) => ({
+    docId: store.docIds[d], group: frames.length ? store.groupOf(d) : '', date: dateOf(d), lang: store.langOf(d) || 'en', words: store.words[d],
+    sec: store.familyHits(d, frames, 'securitizing', counted), griev: store.familyHits(d, frames, 'grievance', counted),
   }));
 }
 

@@ -3,7 +3,7 @@
 // no signal handler runs halfway. A run that fails, is interrupted or killed before the marker leaves
 // out/ as it was; one killed after it is rolled forward by the next command that takes the lock.
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, existsSync, openSync, readSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { DataError, diag } from './diagnostics.ts';
@@ -11,6 +11,19 @@ import { acquireLock, releaseLock } from './io-lock.ts';
 
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
+}
+
+/** sha256 of a file, read a block at a time: an output table can be larger than memory should hold. */
+export function sha256File(path: string, block = 4 * 2 ** 20): string {
+  const hash = createHash('sha256');
+  const buf = Buffer.allocUnsafe(block);
+  const fd = openSync(path, 'r');
+  try {
+    for (let n = readSync(fd, buf, 0, block, null); n > 0; n = readSync(fd, buf, 0, block, null)) hash.update(buf.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
 }
 
 /** Write a file atomically: a temporary sibling, then rename. */

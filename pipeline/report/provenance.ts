@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Context } from '../lib/context.ts';
 import { formatDiagnostic } from '../lib/diagnostics.ts';
-import { sha256 } from '../lib/io.ts';
+import { sha256File } from '../lib/io.ts';
 import { LANGS } from '../lib/types.ts';
 import { corpusHash, lexiconHash, libraryVersions, QANTAR_VERSION } from '../manifest.ts';
 import { tokenizerId } from '../tokenize/index.ts';
@@ -68,7 +68,7 @@ function readManifest(dir: string): { manifest?: ManifestJson; note: string } {
   } catch {
     return { note: 'manifest.json could not be read as JSON' };
   }
-  const changed = CHECKED.filter((f) => existsSync(join(dir, f)) && manifest.outputs?.[f] !== sha256(readFileSync(join(dir, f))));
+  const changed = CHECKED.filter((f) => existsSync(join(dir, f)) && manifest.outputs?.[f] !== sha256File(join(dir, f)));
   if (changed.length) return { note: `manifest.json describes an earlier run (${changed.join(', ')} changed since)` };
   return { manifest, note: '' };
 }

@@ -4,7 +4,7 @@
 // machinery; the tag stage uses it to run tokenizing, matching and stance together in its workers.
 import type { Context } from '../lib/context.ts';
 import type { Document, TokenizedDocument } from '../lib/types.ts';
-import { loadDocument, type CorpusIndex } from '../ingest/read.ts';
+import { loadDocument, type CorpusEntry, type CorpusIndex } from '../ingest/read.ts';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,6 +44,8 @@ export interface TokenizeStats {
 /** One piece of work: a whole document, or one segment of a very long one. */
 export interface Piece {
   doc: Document;
+  /** The corpus index's entry of the document. */
+  entry: CorpusEntry;
   segment?: Segment;
 }
 
@@ -69,7 +71,7 @@ export function uncachedChars(corpus: CorpusIndex, cache: string): number {
 function* pieces(corpus: CorpusIndex, segmented: boolean): Generator<Piece> {
   for (const entry of corpus.entries) {
     if (!segmented || corpus.inlineTexts || entry.encoding || entry.chars < segmentation.from) {
-      yield { doc: loadDocument(corpus, entry) };
+      yield { doc: loadDocument(corpus, entry), entry };
       continue;
     }
     const whole = createHash('sha256');
@@ -80,7 +82,7 @@ function* pieces(corpus: CorpusIndex, segmented: boolean): Generator<Piece> {
         throw new DataError([diag(displayPath(join(corpus.path, entry.file)), undefined, 'error', `the text of doc_id \`${entry.meta.docId}\` changed while qantar was running; run again when the corpus is no longer being edited`, 'corpus/changed-during-run')]);
       }
       const doc = { meta: entry.meta, text: seg.text, textHash: sha256(seg.text), encoding: entry.decodedAs };
-      yield { doc, segment: { base: seg.base, index: index++, last: seg.last } };
+      yield { doc, entry, segment: { base: seg.base, index: index++, last: seg.last } };
     }
   }
 }

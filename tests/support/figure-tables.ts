@@ -1,8 +1,8 @@
 // Count tables for figure and report tests, built through the count stage's own pure functions from a few
 // documents described inline, so the figure and report stages are tested on tables of the real shape
 // without running ingest, tokenize and tag.
-import { analyseGroups, comparisonRows, COMPARISON_COLUMNS, COUNTS_BY_DOC_COLUMNS, COUNTS_BY_GROUP_COLUMNS, countsByDocRows, countsByGroupRows, groupTallies } from '../../pipeline/count/tables.ts';
-import { createTally, USE_INDEX } from '../../pipeline/count/tally.ts';
+import { analyseGroups, comparisonRows, COMPARISON_COLUMNS, COUNTS_BY_DOC_COLUMNS, COUNTS_BY_GROUP_COLUMNS, countsByDocRows, countsByGroupRows } from '../../pipeline/count/tables.ts';
+import { createTally, storeOf, USE_INDEX } from '../../pipeline/count/tally.ts';
 import { createContext, type Options } from '../../pipeline/lib/context.ts';
 import { formatCsv } from '../../pipeline/lib/csv.ts';
 import { USES, type Family, type Frame, type Use } from '../../pipeline/lib/types.ts';
@@ -41,7 +41,8 @@ export function writeTables(docs: readonly TestDoc[], opts: { seed?: number; rep
     return t;
   });
   const o = { frames, comparisonUses: [0], seed: opts.seed ?? 7, reps: opts.reps ?? 200, permutations: 99 };
-  const results = analyseGroups(groupTallies(tallies), o);
+  const store = storeOf(tallies, frames.length);
+  const results = analyseGroups(store, o);
   const family = (f: string) => frames[frameIndex.get(f)!].family;
   const hitRows = docs.flatMap((d) => (d.hits ?? []).map(([frame, use, pattern, text], i) =>
     [d.id, 1, i * 10, i * 10 + text.length, frame, family(frame), pattern, text, use, false, false, false, false, '', '', '', 'x.csv:2']));
@@ -49,9 +50,9 @@ export function writeTables(docs: readonly TestDoc[], opts: { seed?: number; rep
     'documents.csv': formatCsv(documentColumns([]), docs.map((d) => [d.id, d.source ?? 'Src', d.group, d.date ?? '', d.lang ?? 'en', d.title ?? '', '', `texts/${d.id}.txt`, 'utf-8', 'abc', d.words * 6, 3, d.words + 5, d.words])),
     'hits.csv': formatCsv(HIT_COLUMNS, hitRows),
     'moves.csv': formatCsv(MOVE_COLUMNS, []),
-    'counts_by_doc.csv': formatCsv(COUNTS_BY_DOC_COLUMNS, countsByDocRows(tallies, frames)),
+    'counts_by_doc.csv': formatCsv(COUNTS_BY_DOC_COLUMNS, countsByDocRows(store, frames)),
     'counts_by_group.csv': formatCsv(COUNTS_BY_GROUP_COLUMNS, countsByGroupRows(results, frames)),
-    'comparison.csv': formatCsv(COMPARISON_COLUMNS, comparisonRows(results, o, 'asserted')),
+    'comparison.csv': formatCsv(COMPARISON_COLUMNS, comparisonRows(store, results, o, 'asserted')),
   });
 }
 

@@ -5,8 +5,8 @@ import { deepStrictEqual, ok, strictEqual } from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { analyseGroups, COMPARISON_COLUMNS, comparisonRows, COUNTS_BY_DOC_COLUMNS, COUNTS_BY_GROUP_COLUMNS, countsByDocRows, countsByGroupRows, groupTallies } from '../../pipeline/count/tables.ts';
-import type { DocTally } from '../../pipeline/count/tally.ts';
+import { analyseGroups, COMPARISON_COLUMNS, comparisonRows, COUNTS_BY_DOC_COLUMNS, COUNTS_BY_GROUP_COLUMNS, countsByDocRows, countsByGroupRows } from '../../pipeline/count/tables.ts';
+import { storeOf, type DocTally } from '../../pipeline/count/tally.ts';
 import { formatCsv, parseCsv, type Cell } from '../../pipeline/lib/csv.ts';
 import { USES, type Frame } from '../../pipeline/lib/types.ts';
 
@@ -87,16 +87,17 @@ const talliesArb = fc.array(fc.record({
 export function tallySums(dir: string) {
   return fc.property(talliesArb, (tallies) => {
     const o = { frames: FRAMES, comparisonUses: [0], seed: 1, reps: 5, permutations: 5 };
-    const results = analyseGroups(groupTallies(tallies), o);
+    const store = storeOf(tallies, FRAMES.length);
+    const results = analyseGroups(store, o);
     const hits: Cell[][] = [];
     for (const t of tallies) FRAMES.forEach((f, fi) => USES.forEach((u, ui) => {
       for (let k = 0; k < t.counts[fi * USES.length + ui]; k++) hits.push([t.docId, f.frame, u]);
     }));
     writeFileSync(join(dir, 'documents.csv'), formatCsv(['doc_id', 'words'], tallies.map((t) => [t.docId, t.words])));
     writeFileSync(join(dir, 'hits.csv'), formatCsv(['doc_id', 'frame', 'use'], hits));
-    writeFileSync(join(dir, 'counts_by_doc.csv'), formatCsv(COUNTS_BY_DOC_COLUMNS, countsByDocRows(tallies, FRAMES)));
+    writeFileSync(join(dir, 'counts_by_doc.csv'), formatCsv(COUNTS_BY_DOC_COLUMNS, countsByDocRows(store, FRAMES)));
     writeFileSync(join(dir, 'counts_by_group.csv'), formatCsv(COUNTS_BY_GROUP_COLUMNS, countsByGroupRows(results, FRAMES)));
-    writeFileSync(join(dir, 'comparison.csv'), formatCsv(COMPARISON_COLUMNS, comparisonRows(results, o, 'asserted')));
+    writeFileSync(join(dir, 'comparison.csv'), formatCsv(COMPARISON_COLUMNS, comparisonRows(store, results, o, 'asserted')));
     const words = tallies.reduce((n, t) => n + t.words, 0);
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ counts: { hits: hits.length, documents: tallies.length, words } }));
     checkCountsSum(dir);
