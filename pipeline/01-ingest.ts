@@ -11,6 +11,6 @@ export async function run(ctx: Context, session: OutputSession): Promise<void> {
   const { corpus, warnings } = loadInputs(ctx, { lexicon: false });
   const cols = documentColumns(corpus.extraColumns);
   await session.write('documents.csv', formatCsvHeader(cols) + formatCsvRows(corpus.entries.map((e) => documentRow(e, corpus.extraColumns))));
-  const chars = corpus.entries.reduce((n, e) => n + e.chars, 0);
+  const chars = corpus.entries.totalChars();
   ctx.log(`ingest: ${corpus.path} → ${num(corpus.entries.length)} documents, ${num(chars)} characters (0 errors, ${warnings.length} warnings)`);
 }

@@ -98,7 +98,7 @@ export async function tagCorpus(ctx: Context, session: OutputSession): Promise<T
  */
 async function* tagPieces(ctx: Context, corpus: CorpusIndex, lexicon: Lexicon, cues: CueLexicon, stats: TokenizeStats): AsyncGenerator<Piece & { tagged: TaggedPiece }> {
   const setup = { lexicon, cues, cacheDir: ctx.options.cache };
-  const workers = workerCount(ctx, corpus.entries.reduce((n, e) => n + e.chars, 0));
+  const workers = workerCount(ctx, corpus.entries.totalChars());
   stats.workers = workers;
   const here = workers === 1 ? createPieceTagger(setup) : undefined;
   const pool = workers === 1 ? undefined : createWorkerPool<TagJob, TaggedPiece>(workers, 'tag', setup);

@@ -29,7 +29,7 @@ export function loadInputs(ctx: Context, need: { lexicon: boolean }): Inputs {
     diagnostics.push(...c.diagnostics);
     cues = { cues: c.cues, hashes: c.hashes };
     if (!lexicon.diagnostics.some((d) => d.severity === 'error')) {
-      const langs = [...new Set(corpus.entries.map((e) => e.meta.lang))].sort() as Lang[];
+      const langs = [...corpus.entries.langs()].sort() as Lang[];
       diagnostics.push(...coverageGaps(lexicon.lexicon, langs, lexicon.lexicon.files[0] ?? ctx.options.lexicon));
     }
   }

@@ -67,7 +67,7 @@ export async function writeManifest(ctx: Context, session: OutputSession, tagged
   const { corpus } = tagged.inputs;
   const texts: Record<string, string> = {};
   for (const e of corpus.entries) texts[e.meta.docId] = e.textHash;
-  const langs = [...new Set(corpus.entries.map((e) => e.meta.lang))].sort();
+  const langs = [...corpus.entries.langs()].sort();
   const staged = session.path('.');
   const outputs: Record<string, string> = {};
   for (const f of listFiles(staged).sort()) outputs[relative(staged, f).split(sep).join('/')] = sha256File(f);

@@ -24,7 +24,10 @@ export async function run(ctx: Context, session: OutputSession): Promise<void> {
   // Figures and report are drawn from the tables just computed, not re-read from disk.
   // The tallies are in corpus order, one per entry of the index.
   const { entries } = tagged.inputs.corpus;
-  const dateOf = (d: number) => (entries[d].meta.docId === tagged.tallies.docIds[d] ? entries[d].meta.date : '');
+  const dateOf = (d: number) => {
+    const { meta } = entries.at(d);
+    return meta.docId === tagged.tallies.docIds[d] ? meta.date : '';
+  };
   const tables = await figureTablesFrom({ dir: ctx.options.out, ...counted, docs: (uses) => docRowsFromTallies(tagged.tallies, frames, uses, dateOf) }, frames);
   if (ctx.options.figures) await time('figures', () => writeFigures(ctx, session, tables));
   await time('report', () => writeReport(ctx, session, session.path('.'), { tagged, tables }));

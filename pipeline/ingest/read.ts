@@ -11,9 +11,10 @@ import type { Progress } from '../lib/progress.ts';
 import type { Diagnostic, Document } from '../lib/types.ts';
 import { extraColumns, REQUIRED_COLUMNS, validateMetadata } from './metadata.ts';
 import { csvRecords, jsonlRecords } from './single-file.ts';
-import { checkDuplicateFiles, checkDuplicateTexts, displayPath, readRowText, warnUnlisted, type CorpusEntry } from './texts.ts';
+import { checkDuplicateFiles, displayPath, duplicateTexts, readRowText, warnUnlisted } from './texts.ts';
+import { EntryBuilder, EntryList, type CorpusEntry } from './entries.ts';
 
-export { displayPath, type CorpusEntry };
+export { displayPath, EntryList, type CorpusEntry };
 
 export interface CorpusIndex {
   path: string;
@@ -22,7 +23,8 @@ export interface CorpusIndex {
   metadataPath: string;
   metadataHash: string;
   extraColumns: string[];
-  entries: CorpusEntry[];
+  /** In doc_id order. */
+  entries: EntryList;
   diagnostics: Diagnostic[];
   /** Texts of single-file corpora, by doc_id. */
   inlineTexts?: Map<string, string>;
@@ -43,11 +45,7 @@ export function readCorpusIndex(corpusPath: string, progress?: ProgressFactory):
 }
 
 function empty(path: string, kind: CorpusIndex['kind'], diagnostics: Diagnostic[]): CorpusIndex {
-  return { path, kind, metadataPath: path, metadataHash: '', extraColumns: [], entries: [], diagnostics };
-}
-
-function byDocId(a: CorpusEntry, b: CorpusEntry): number {
-  return a.meta.docId < b.meta.docId ? -1 : a.meta.docId > b.meta.docId ? 1 : 0;
+  return { path, kind, metadataPath: path, metadataHash: '', extraColumns: [], entries: EntryList.empty(), diagnostics };
 }
 
 function missingMetadata(dir: string, shown: string): Diagnostic {
@@ -66,20 +64,25 @@ function readFolder(dir: string, progress?: ProgressFactory): CorpusIndex {
   const table = parseCsv(decoded.text, shown, 'corpus');
   const diagnostics = [...table.diagnostics, ...requireColumns(table, REQUIRED_COLUMNS, shown, 'corpus')];
   if (table.header.length > 0 && table.records.length === 0 && !diagnostics.length) diagnostics.push(diag(shown, 2, 'error', 'metadata.csv has a header but no documents; expected at least one row', 'corpus/empty'));
-  const index: CorpusIndex = { path: dir, kind: 'folder', metadataPath: metaPath, metadataHash: sha256(bytes), extraColumns: extraColumns(table.header), entries: [], diagnostics };
+  const index: CorpusIndex = { path: dir, kind: 'folder', metadataPath: metaPath, metadataHash: sha256(bytes), extraColumns: extraColumns(table.header), entries: EntryList.empty(), diagnostics };
   if (diagnostics.some((d) => d.rule === 'corpus/missing-column' || d.rule === 'corpus/empty')) return index;
   const { rows, diagnostics: rowDiags } = validateMetadata(table.records, shown, true);
   diagnostics.push(...rowDiags, ...checkDuplicateFiles(rows, shown));
   const realDir = realpathSync(dir);
   const bar = progress?.(rows.length);
+  const entries = new EntryBuilder();
+  const duplicates = duplicateTexts(shown);
   for (const row of rows) {
     const entry = readRowText(dir, realDir, row, shown, diagnostics);
-    if (entry) index.entries.push(entry);
+    if (entry) {
+      entries.add(entry);
+      duplicates.see(entry);
+    }
     bar?.tick();
   }
   bar?.stop();
-  diagnostics.push(...checkDuplicateTexts(index.entries, shown), ...warnUnlisted(dir, new Set(rows.map((r) => r.file)), shown));
-  index.entries.sort(byDocId);
+  diagnostics.push(...duplicates.diagnostics, ...warnUnlisted(dir, new Set(rows.map((r) => r.file)), shown));
+  index.entries = entries.done();
   sortDiagnostics(diagnostics);
   return index;
 }
@@ -90,19 +93,23 @@ function readSingleFile(path: string, kind: 'csv' | 'jsonl'): CorpusIndex {
   const decoded = decodeText(bytes, shown, '', { area: 'corpus', csv: true });
   if ('error' in decoded) return empty(path, kind, [decoded.error]);
   const { header, records, diagnostics } = kind === 'csv' ? csvRecords(decoded.text, shown) : jsonlRecords(decoded.text, shown);
-  const index: CorpusIndex = { path, kind, metadataPath: path, metadataHash: sha256(bytes), extraColumns: extraColumns(header), entries: [], diagnostics, inlineTexts: new Map() };
+  const index: CorpusIndex = { path, kind, metadataPath: path, metadataHash: sha256(bytes), extraColumns: extraColumns(header), entries: EntryList.empty(), diagnostics, inlineTexts: new Map() };
   if (diagnostics.some((d) => d.rule === 'corpus/missing-column' || d.rule === 'corpus/empty')) return index;
   const { rows, diagnostics: rowDiags } = validateMetadata(records, shown, false);
   diagnostics.push(...rowDiags);
   const textOf = new Map(records.map((r) => [r.line, r.values.text ?? '']));
+  const entries = new EntryBuilder(shown);
+  const duplicates = duplicateTexts(shown);
   for (const row of rows) {
     const text = textOf.get(row.meta.line) ?? '';
     if (text.trim() === '') diagnostics.push(diag(shown, row.meta.line, 'warning', `text of doc_id \`${row.meta.docId}\` is empty; it counts with zero words`, 'corpus/empty-text'));
     index.inlineTexts!.set(row.meta.docId, text);
-    index.entries.push({ ...row, textHash: sha256(text), chars: text.length, decodedAs: 'utf-8' });
+    const entry = { ...row, textHash: sha256(text), chars: text.length, decodedAs: 'utf-8' };
+    entries.add(entry);
+    duplicates.see(entry);
   }
-  diagnostics.push(...checkDuplicateTexts(index.entries, shown));
-  index.entries.sort(byDocId);
+  diagnostics.push(...duplicates.diagnostics);
+  index.entries = entries.done();
   sortDiagnostics(diagnostics);
   return index;
 }

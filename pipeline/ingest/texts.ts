@@ -9,13 +9,9 @@ import { decodeText } from '../lib/encoding.ts';
 import { sha256 } from '../lib/io.ts';
 import type { Diagnostic } from '../lib/types.ts';
 import type { MetaRow } from './metadata.ts';
+import type { CorpusEntry } from './entries.ts';
 
-export interface CorpusEntry extends MetaRow {
-  textHash: string;
-  chars: number;
-  /** Decoded encoding actually used. */
-  decodedAs: string;
-}
+export type { CorpusEntry };
 
 /** How paths appear in messages: relative to the working directory when inside it. */
 export function displayPath(p: string): string {
@@ -120,17 +116,22 @@ export function checkDuplicateFiles(rows: readonly MetaRow[], shownMeta: string)
   return out;
 }
 
-/** The same non-empty text under two doc_ids (a scraper fetched it twice) is worth a look. */
-export function checkDuplicateTexts(entries: readonly CorpusEntry[], shownMeta: string): Diagnostic[] {
-  const first = new Map<string, CorpusEntry>();
-  const out: Diagnostic[] = [];
-  for (const e of [...entries].sort((a, b) => a.meta.line - b.meta.line)) {
-    if (e.chars === 0) continue;
-    const prev = first.get(e.textHash);
-    if (!prev) first.set(e.textHash, e);
-    else out.push(diag(shownMeta, e.meta.line, 'warning', `the text of doc_id \`${e.meta.docId}\` is identical to that of doc_id \`${prev.meta.docId}\` (line ${prev.meta.line}); it will be counted twice`, 'corpus/duplicate-text'));
-  }
-  return out;
+/**
+ * The same non-empty text under two doc_ids (a scraper fetched it twice) is worth a look. Entries are
+ * seen in metadata order; each repeat is reported against the first row with that text.
+ */
+export function duplicateTexts(shownMeta: string) {
+  const first = new Map<string, { docId: string; line: number }>();
+  const diagnostics: Diagnostic[] = [];
+  return {
+    diagnostics,
+    see(e: CorpusEntry): void {
+      if (e.chars === 0) return;
+      const prev = first.get(e.textHash);
+      if (!prev) first.set(e.textHash, { docId: e.meta.docId, line: e.meta.line });
+      else diagnostics.push(diag(shownMeta, e.meta.line, 'warning', `the text of doc_id \`${e.meta.docId}\` is identical to that of doc_id \`${prev.docId}\` (line ${prev.line}); it will be counted twice`, 'corpus/duplicate-text'));
+    },
+  };
 }
 
 /** Text files in texts/ that no row lists: a warning naming them. */

@@ -34,7 +34,7 @@ export function runProvenance(ctx: Context, tagged: TagResult): Provenance {
   const { corpus } = tagged.inputs;
   const texts: Record<string, string> = {};
   for (const e of corpus.entries) texts[e.meta.docId] = e.textHash;
-  const langs = new Set(corpus.entries.map((e) => e.meta.lang));
+  const langs = corpus.entries.langs();
   const o = ctx.options;
   return {
     source: 'run', note: '', qantar: QANTAR_VERSION, libraries: libraryVersions(),
