@@ -64,17 +64,30 @@ export interface HitPartial {
 export function summarizeHits(hits: readonly HitLike[]): HitPartial {
   const byUse = new Map<string, number>();
   const byFamily = new Map<string, number>();
-  const patterns = new Map<string, { frame: string; pattern: string; hits: number; forms: Map<string, number> }>();
+  // frame → pattern → tally: looked up by strings that are hashed already (no key built per hit). The
+  // matched texts are counted as they are and folded into forms once per distinct text, at the end.
+  const byFrame = new Map<string, Map<string, { frame: string; pattern: string; hits: number; texts: Map<string, number> }>>();
+  const patterns: { frame: string; pattern: string; hits: number; texts: Map<string, number> }[] = [];
   for (const h of hits) {
     bump(byUse, h.use);
     bump(byFamily, h.family);
-    const key = `${h.frame}\u0000${h.pattern}`;
-    let p = patterns.get(key);
-    if (!p) patterns.set(key, (p = { frame: h.frame, pattern: h.pattern, hits: 0, forms: new Map() }));
+    let inFrame = byFrame.get(h.frame);
+    if (!inFrame) byFrame.set(h.frame, (inFrame = new Map()));
+    let p = inFrame.get(h.pattern);
+    if (!p) {
+      inFrame.set(h.pattern, (p = { frame: h.frame, pattern: h.pattern, hits: 0, texts: new Map() }));
+      patterns.push(p);
+    }
     p.hits++;
-    bump(p.forms, h.text.replace(/\s+/gu, ' ').toLowerCase());
+    bump(p.texts, h.text);
   }
-  return { byUse: [...byUse], byFamily: [...byFamily], patterns: [...patterns.values()].map((p) => [p.frame, p.pattern, p.hits, [...p.forms]]) };
+  // Texts in order of first appearance, so each form keeps the place of the first hit that showed it.
+  const formsOf = (texts: Map<string, number>): [string, number][] => {
+    const forms = new Map<string, number>();
+    for (const [text, n] of texts) bump(forms, text.replace(/\s+/gu, ' ').toLowerCase(), n);
+    return [...forms];
+  };
+  return { byUse: [...byUse], byFamily: [...byFamily], patterns: patterns.map((p) => [p.frame, p.pattern, p.hits, formsOf(p.texts)]) };
 }
 
 /** Accumulates the summary document by document, in hits.csv order, so `run` and the report stage agree exactly. */

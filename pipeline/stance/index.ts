@@ -8,10 +8,10 @@ import { displayPath } from '../ingest/read.ts';
 import { readTextFile } from '../lexicon/read.ts';
 import { annotateSpan, createDocStance } from './annotate.ts';
 import { parseCues, validateCues, type CueEntry } from './cues.ts';
-import type { CueLexicon } from './match.ts';
+import { matchCues, type CueLexicon, type CueMatch } from './match.ts';
 import { createView } from './view.ts';
 
-export type { CueLexicon } from './match.ts';
+export { cueMatchesOnce, type CueLexicon, type CueMatch } from './match.ts';
 export type { CueEntry, CueKind } from './cues.ts';
 export { findMoves, type Move } from './moves.ts';
 
@@ -20,7 +20,8 @@ export interface SpanRef {
   tokenEnd: number;
 }
 
-export type StanceAnnotator = (doc: TokenizedDocument, text: string, spans: readonly SpanRef[]) => StanceInfo[];
+/** `cueMatches`: the document's cue matches when the caller has them already (matchCues), else found here. */
+export type StanceAnnotator = (doc: TokenizedDocument, text: string, spans: readonly SpanRef[], cueMatches?: readonly CueMatch[]) => StanceInfo[];
 
 /**
  * Read every .csv in the cue folder (sorted). A missing folder is allowed: with no cues, every hit is
@@ -49,9 +50,9 @@ export function readCues(dir: string): { cues: CueLexicon; diagnostics: Diagnost
 }
 
 export function createStanceAnnotator(cues: CueLexicon): StanceAnnotator {
-  return (doc, text, spans) => {
+  return (doc, text, spans, cueMatches) => {
     if (spans.length === 0) return [];
-    const view = createView(doc, text, cues, spans);
+    const view = createView(doc, text, cueMatches ?? matchCues(doc, cues), spans);
     const stance = createDocStance(view);
     return spans.map((s) => annotateSpan(view, stance, s.tokenStart, s.tokenEnd));
   };

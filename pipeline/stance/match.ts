@@ -31,7 +31,6 @@ interface CompiledCues {
 }
 
 const compiledCache = new WeakMap<CueLexicon, Map<Lang, CompiledCues>>();
-const matchCache = new WeakMap<TokenizedDocument, { cues: CueLexicon; matches: CueMatch[] }>();
 
 function compileCues(cues: CueLexicon, lang: Lang): CompiledCues {
   let perLang = compiledCache.get(cues);
@@ -58,10 +57,11 @@ function compileCues(cues: CueLexicon, lang: Lang): CompiledCues {
   return compiled;
 }
 
-/** Every cue match in the document, in order (memoised per document object). */
+/**
+ * Every cue match in the document, in order. One pass serves the whole document: callers that need them
+ * twice (the stance view, then the move finder) share them through `cueMatchesOnce`.
+ */
 export function matchCues(doc: TokenizedDocument, cues: CueLexicon): CueMatch[] {
-  const memo = matchCache.get(doc);
-  if (memo && memo.cues === cues) return memo.matches;
   const { lex, entries, exact, kinds } = compileCues(cues, doc.lang);
   const matches: CueMatch[] = [];
   if (cues.entries.length > 0) {
@@ -71,8 +71,13 @@ export function matchCues(doc: TokenizedDocument, cues: CueLexicon): CueMatch[] 
       matches.push({ start: m.tokenStart, end: m.tokenEnd, entries: entries[id], kinds: kinds[id] });
     }
   }
-  matchCache.set(doc, { cues, matches });
   return matches;
+}
+
+/** A document's cue matches, computed on first call only (and never for a document without frame hits). */
+export function cueMatchesOnce(doc: TokenizedDocument, cues: CueLexicon): () => CueMatch[] {
+  let matches: CueMatch[] | undefined;
+  return () => (matches ??= matchCues(doc, cues));
 }
 
 /**

@@ -4,7 +4,7 @@
 // the first threat, the first measure and the first referent that overlaps neither.
 import type { FrameHit, TokenizedDocument } from '../lib/types.ts';
 import { KIND_BIT } from './cues.ts';
-import { matchCues, type CueLexicon } from './match.ts';
+import { cueMatchesOnce, type CueLexicon, type CueMatch } from './match.ts';
 
 export interface Move {
   docId: string;
@@ -30,8 +30,12 @@ function firstAtOrAfter(ms: readonly { start: number }[], from: number): number 
   return lo;
 }
 
-export function findMoves(doc: TokenizedDocument, text: string, hits: readonly FrameHit[], cues: CueLexicon): Move[] {
-  const referents = matchCues(doc, cues).filter((m) => (m.kinds & KIND_BIT.referent) !== 0);
+/**
+ * `cueMatches` gives the document's cue matches (those the stance view was built from, when the caller has
+ * them); they are asked for only when some sentence has both a threat and a measure.
+ */
+export function findMoves(doc: TokenizedDocument, text: string, hits: readonly FrameHit[], cues: CueLexicon, cueMatches = cueMatchesOnce(doc, cues)): Move[] {
+  let referents: CueMatch[] | undefined;
   const bySentence = new Map<number, FrameHit[]>();
   for (const h of hits) {
     const list = bySentence.get(h.sentence);
@@ -41,7 +45,8 @@ export function findMoves(doc: TokenizedDocument, text: string, hits: readonly F
   const moves: Move[] = [];
   for (const [sentence, hs] of [...bySentence].sort((a, b) => a[0] - b[0])) {
     const threat = hs.find((h) => h.family === 'securitizing' && h.use !== 'negated');
-    if (!threat) continue;
+    if (!threat || !hs.some((h) => MEASURE_FRAMES.has(h.frame))) continue;
+    referents ??= cueMatches().filter((m) => (m.kinds & KIND_BIT.referent) !== 0);
     const from = sentence === 1 ? 0 : doc.sentenceEnds[sentence - 2];
     const to = doc.sentenceEnds[sentence - 1];
     const inSentence = [];

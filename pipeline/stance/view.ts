@@ -5,7 +5,7 @@
 import { POS_TAGS, TokenKind, type Lang, type TokenizedDocument } from '../lib/types.ts';
 import { KIND_BIT } from './cues.ts';
 import { startsLower, startsUpper } from './letters.ts';
-import { matchCues, type CueLexicon, type CueMatch } from './match.ts';
+import type { CueMatch } from './match.ts';
 import { findQuoteSpans, type QuoteSpan } from './quotes.ts';
 
 export interface View {
@@ -40,15 +40,15 @@ export interface View {
 }
 
 /**
- * `terms` are the frame hits: a cue word inside one ("shoot without warning", «стрелять без
- * предупреждения») is part of the term, not a cue.
+ * `allCues` are the document's cue matches (matchCues). `terms` are the frame hits: a cue word inside one
+ * ("shoot without warning", «стрелять без предупреждения») is part of the term, not a cue.
  */
-export function createView(doc: TokenizedDocument, text: string, cues: CueLexicon, terms: readonly { tokenStart: number; tokenEnd: number }[] = []): View {
+export function createView(doc: TokenizedDocument, text: string, allCues: readonly CueMatch[], terms: readonly { tokenStart: number; tokenEnd: number }[] = []): View {
   const n = doc.types.length;
   const { unitOf, unitStart, unitEnd } = buildUnits(doc, text);
   const inTerm = new Uint8Array(n);
   for (const t of terms) inTerm.fill(1, t.tokenStart, t.tokenEnd);
-  const matches = matchCues(doc, cues).filter((m) => !overlapsTerm(inTerm, m.start, m.end));
+  const matches = allCues.filter((m) => !overlapsTerm(inTerm, m.start, m.end));
   const cueAt = new Int32Array(n).fill(-1);
   matches.forEach((m, k) => cueAt.fill(k, m.start, m.end));
   const quotes = findQuoteSpans(text);

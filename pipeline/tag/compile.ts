@@ -20,6 +20,17 @@ export interface TrieEnd {
   specificity: number;
 }
 
+/**
+ * Where a walk through the trie stands after some tokens: the nodes reached (in the order the walk finds
+ * them), the best pattern ending at one of them, and the states after one more token, by form id, as
+ * they are first needed. Phrases repeat, so a walk mostly follows states it has taken before.
+ */
+export interface WalkState {
+  nodes: TrieNode[];
+  end: TrieEnd | undefined;
+  next: Map<number, WalkState>;
+}
+
 export interface CompiledLexicon {
   lang: Lang;
   root: TrieNode;
@@ -28,9 +39,24 @@ export interface CompiledLexicon {
   matchersOfId(id: number, form: string): Int32Array;
   /** Whether a form (by id, after `matchersOfId`) can start a pattern: not every form that matches a pattern word can. */
   startsId(id: number): boolean;
+  /**
+   * What is known of each form id (FormFlag), in an array at least `size` long: a matcher reads it per token
+   * and calls `matchersOfId` only for a form still UNSEEN, which fills its entry. The array is valid until
+   * an id beyond `size` is looked up.
+   */
+  formFlags(size: number): Uint8Array;
+  /** The state after a first token (a form by id that can start a pattern: FormFlag.STARTS). */
+  begin(id: number, form: string): WalkState;
+  /** The state after one more token (a form by id); no nodes when no pattern continues with it. */
+  advance(state: WalkState, id: number, form: string): WalkState;
 }
 
+/** What a compiled lexicon knows of a form (by id): not looked up yet, matches no pattern word, matches one, can start a pattern. */
+export const FormFlag = { UNSEEN: 0, NONE: 1, MATCHES: 2, STARTS: 3 } as const;
+
 const EMPTY = new Int32Array(0);
+/** The end of every walk that no pattern continues (shared: it never gains transitions). */
+const DEAD: WalkState = { nodes: [], end: undefined, next: new Map() };
 const DASHES = new Set(['-', '\u2010', '\u2011', '\u2012', '\u2013']);
 
 /** A tie at the same length: an exclusion first, then the more specific pattern, then file order. */
@@ -107,17 +133,34 @@ export function compileLexicon(entries: readonly PatternEntry[], lang: Lang): Co
   }
   sortEnds(root);
 
-  // Form id → index into `results` (+1; 0 = not computed yet): a typed array stays dense whatever ids
-  // this language's documents happen to use.
+  // Form id → index into `results` (+1; 0 = not computed yet), and form id → FormFlag: typed arrays stay
+  // dense whatever ids this language's documents happen to use.
   let slotOf = new Int32Array(1 << 12);
   const results: Int32Array[] = [];
-  let startFlags = new Uint8Array(1 << 12);
+  let flags = new Uint8Array(1 << 12);
+  const formFlags = (size: number): Uint8Array => {
+    if (size > flags.length) {
+      const bigger = new Uint8Array(Math.max(flags.length * 2, size));
+      bigger.set(flags);
+      flags = bigger;
+    }
+    return flags;
+  };
+  // Only the lengths some prefix glob has are worth slicing a form at (shortest first, as a scan from 1
+  // would; a bare `*` has the empty prefix, which that scan never looked up).
+  const prefixLengths = [...new Set([...prefixes.keys()].map((p) => p.length))].filter((k) => k > 0).sort((a, b) => a - b);
   const compute = (form: string): Int32Array => {
     const found: number[] = [];
+    const add = (ids: number[] | undefined) => {
+      if (ids) for (const id of ids) found.push(id);
+    };
     if (DASHES.has(form) && dashId >= 0) found.push(dashId);
-    found.push(...(exact.get(form) ?? []));
-    if (stems.size > 0) found.push(...(stems.get(stemRu(form)) ?? []));
-    if (prefixes.size > 0) for (let k = 1; k <= form.length; k++) found.push(...(prefixes.get(form.slice(0, k)) ?? []));
+    add(exact.get(form));
+    if (stems.size > 0) add(stems.get(stemRu(form)));
+    for (const k of prefixLengths) {
+      if (k > form.length) break;
+      add(prefixes.get(form.slice(0, k)));
+    }
     for (const g of globs) if (globMatch(g.glob, form)) found.push(g.id);
     return found.length === 0 ? EMPTY : Int32Array.from(new Set(found));
   };
@@ -130,20 +173,45 @@ export function compileLexicon(entries: readonly PatternEntry[], lang: Lang): Co
     const k = slotOf[id];
     if (k > 0) return results[k - 1];
     const r = compute(form);
-    if (results.length === startFlags.length) {
-      const bigger = new Uint8Array(startFlags.length * 2);
-      bigger.set(startFlags);
-      startFlags = bigger;
-    }
-    let starts = 0;
-    for (let j = 0; j < r.length && starts === 0; j++) if (root.next.has(r[j])) starts = 1;
-    startFlags[results.length] = starts;
+    let flag: number = r.length === 0 ? FormFlag.NONE : FormFlag.MATCHES;
+    for (let j = 0; j < r.length && flag !== FormFlag.STARTS; j++) if (root.next.has(r[j])) flag = FormFlag.STARTS;
+    formFlags(id + 1)[id] = flag;
     results.push(r);
     slotOf[id] = results.length;
     return r;
   };
-  const startsId = (id: number): boolean => startFlags[slotOf[id] - 1] === 1;
-  return { lang, root, patternCount, matchersOfId, startsId };
+  const startsId = (id: number): boolean => id < flags.length && flags[id] === FormFlag.STARTS;
+  const step = (from: readonly TrieNode[], ids: Int32Array): WalkState => {
+    const nodes: TrieNode[] = [];
+    for (const node of from) {
+      for (const k of ids) {
+        const child = node.next.get(k);
+        if (child) nodes.push(child);
+      }
+    }
+    // The first end found, unless a later one is better: what a walk over these nodes in order keeps.
+    let end: TrieEnd | undefined;
+    for (const node of nodes) if (node.ends[0] && (!end || better(node.ends[0], end))) end = node.ends[0];
+    return nodes.length === 0 ? DEAD : { nodes, end, next: new Map() };
+  };
+  const advance = (state: WalkState, id: number, form: string): WalkState => {
+    let next = state.next.get(id);
+    if (!next) state.next.set(id, (next = step(state.nodes, matchersOfId(id, form))));
+    return next;
+  };
+  // First steps by the form's slot in `results` (dense, like it): every token that starts a walk asks.
+  const firstSteps: (WalkState | undefined)[] = [];
+  const begin = (id: number, form: string): WalkState => {
+    const r = matchersOfId(id, form);
+    const k = slotOf[id] - 1;
+    let first = firstSteps[k];
+    if (!first) {
+      while (firstSteps.length < k) firstSteps.push(undefined);
+      firstSteps[k] = first = step([root], r);
+    }
+    return first;
+  };
+  return { lang, root, patternCount, matchersOfId, startsId, formFlags, begin, advance };
 }
 
 function sortEnds(node: TrieNode): void {

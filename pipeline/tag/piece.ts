@@ -7,7 +7,7 @@ import { formatCsvRows } from '../lib/csv.ts';
 import type { FrameHit, Lang, Lexicon } from '../lib/types.ts';
 import { addHits, createTally } from '../count/tally.ts';
 import { summarizeHits, type HitPartial } from '../report/hits.ts';
-import { createStanceAnnotator, findMoves, type CueLexicon, type Move } from '../stance/index.ts';
+import { createStanceAnnotator, cueMatchesOnce, findMoves, type CueLexicon, type Move } from '../stance/index.ts';
 import { readCached, writeCached } from '../tokenize/cache.ts';
 import { tokenizeDocument, tokenizerId } from '../tokenize/index.ts';
 import { countsOf, hitRow, moveRow, type DocCounts } from './rows.ts';
@@ -55,8 +55,10 @@ export function createPieceTagger({ lexicon, cues, cacheDir }: PieceTaggerSetup)
       tokens = tokenizeDocument(text, { docId, lang, textHash });
       await writeCached(cacheDir, tokens);
     }
-    const hits = tag(tokens, text);
-    const moves = findMoves(tokens, text, hits, cues);
+    // One cue pass per document, shared by the stance view and the move finder.
+    const cueMatches = cueMatchesOnce(tokens, cues);
+    const hits = tag(tokens, text, cueMatches);
+    const moves = findMoves(tokens, text, hits, cues, cueMatches);
     const tally = createTally(docId, '', lang, 0, lexicon.frames.length);
     addHits(tally, hits, frameIndex);
     const piece: TaggedPiece = { counts: countsOf(tokens), cached, hitCount: hits.length, moveCount: moves.length, frameUse: tally.counts, summary: summarizeHits(hits) };

@@ -48,5 +48,5 @@ export function moveRow(m: Move): Cell[] {
 
 /** Line breaks inside a match (a phrase across a wrapped line) are shown as spaces. */
 function oneLine(s: string): string {
-  return s.replace(/\s+/gu, ' ');
+  return s === '' ? s : s.replace(/\s+/gu, ' ');
 }

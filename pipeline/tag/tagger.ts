@@ -2,20 +2,21 @@
 // compiled once per language on first use; the text is needed only to read the matched span back.
 import { diag } from '../lib/diagnostics.ts';
 import type { Diagnostic, FrameHit, Lang, Lexicon, TokenizedDocument } from '../lib/types.ts';
-import type { StanceAnnotator } from '../stance/index.ts';
+import type { CueMatch, StanceAnnotator } from '../stance/index.ts';
 import { compileLexicon, type CompiledLexicon } from './compile.ts';
 import { matchDocument } from './match.ts';
 
-export type Tagger = (doc: TokenizedDocument, text: string) => FrameHit[];
+/** `cueMatches`: the document's cue matches, asked for only if it has frame hits (cueMatchesOnce, to share them with findMoves). */
+export type Tagger = (doc: TokenizedDocument, text: string, cueMatches?: () => readonly CueMatch[]) => FrameHit[];
 
 export function createTagger(lexicon: Lexicon, annotate: StanceAnnotator): Tagger {
   const compiled = new Map<Lang, CompiledLexicon>();
-  return (doc, text) => {
+  return (doc, text, cueMatches) => {
     let lex = compiled.get(doc.lang);
     if (!lex) compiled.set(doc.lang, (lex = compileLexicon(lexicon.patterns, doc.lang)));
     const matches = matchDocument(doc, lex).filter((m) => m.end.entry.frame !== '-');
     if (matches.length === 0) return [];
-    const stances = annotate(doc, text, matches);
+    const stances = annotate(doc, text, matches, cueMatches?.());
     const sentenceOf = sentenceIndex(doc);
     return matches.map((m, i) => {
       const entry = m.end.entry;
