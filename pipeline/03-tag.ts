@@ -102,11 +102,11 @@ async function* tagPieces(ctx: Context, corpus: CorpusIndex, lexicon: Lexicon, c
   stats.workers = workers;
   const here = workers === 1 ? createPieceTagger(setup) : undefined;
   const pool = workers === 1 ? undefined : createWorkerPool<TagJob, TaggedPiece>(workers, 'tag', setup);
-  const start = ({ doc, segment }: Piece) => {
-    const job = { text: doc.text, docId: doc.meta.docId, lang: doc.meta.lang, textHash: doc.textHash, segment: segment !== undefined };
+  const start = ({ doc, segment, source }: Piece) => {
+    const job = { text: doc.text, source, docId: doc.meta.docId, lang: doc.meta.lang, textHash: doc.textHash, segment: segment !== undefined };
     return here ? here(job) : pool!.run(job);
   };
-  for await (const { piece, result } of processCorpus(corpus, true, Math.max(2, workers * 4), start, async () => pool?.close())) {
+  for await (const { piece, result } of processCorpus(corpus, true, Math.max(2, workers * 4), start, async () => pool?.close(), true)) {
     yield { ...piece, tagged: result };
   }
 }

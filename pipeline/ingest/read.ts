@@ -116,23 +116,35 @@ function readSingleFile(path: string, kind: 'csv' | 'jsonl'): CorpusIndex {
 
 /** Load one document's text (again) for the stages that need it; the hash was checked up front. */
 export function loadDocument(index: CorpusIndex, entry: CorpusEntry): Document {
-  let text: string;
-  if (index.inlineTexts) {
-    text = index.inlineTexts.get(entry.meta.docId) ?? '';
-  } else {
-    const full = join(index.path, entry.file);
-    let bytes: Buffer | undefined;
-    try {
-      bytes = readFileSync(full);
-    } catch {
-      bytes = undefined;
-    }
-    const decoded = bytes ? decodeText(bytes, displayPath(full), entry.encoding, { area: 'corpus' }) : undefined;
-    if (!decoded || 'error' in decoded || sha256(decoded.text) !== entry.textHash) {
-      // Edited while the run reads it: the counts would mix two versions of the corpus.
-      throw new DataError([diag(displayPath(full), undefined, 'error', `the text of doc_id \`${entry.meta.docId}\` changed while qantar was running; run again when the corpus is no longer being edited`, 'corpus/changed-during-run')]);
-    }
-    text = decoded.text;
-  }
+  const text = index.inlineTexts ? index.inlineTexts.get(entry.meta.docId) ?? '' : readDocumentText(textSource(index, entry));
   return { meta: entry.meta, text, textHash: entry.textHash, encoding: entry.decodedAs };
+}
+
+/** Where a folder corpus's text is, and what it must hash to: enough for a worker to read it itself. */
+export interface TextSource {
+  path: string;
+  /** The declared encoding ('' when none). */
+  encoding: string;
+  docId: string;
+  textHash: string;
+}
+
+export function textSource(index: CorpusIndex, entry: CorpusEntry): TextSource {
+  return { path: join(index.path, entry.file), encoding: entry.encoding, docId: entry.meta.docId, textHash: entry.textHash };
+}
+
+/** Read, decode and check a text against the hash taken when the corpus was checked. */
+export function readDocumentText({ path, encoding, docId, textHash }: TextSource): string {
+  let bytes: Buffer | undefined;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    bytes = undefined;
+  }
+  const decoded = bytes ? decodeText(bytes, displayPath(path), encoding, { area: 'corpus' }) : undefined;
+  if (!decoded || 'error' in decoded || sha256(decoded.text) !== textHash) {
+    // Edited while the run reads it: the counts would mix two versions of the corpus.
+    throw new DataError([diag(displayPath(path), undefined, 'error', `the text of doc_id \`${docId}\` changed while qantar was running; run again when the corpus is no longer being edited`, 'corpus/changed-during-run')]);
+  }
+  return decoded.text;
 }

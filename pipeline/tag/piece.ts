@@ -5,6 +5,7 @@
 // (tag/worker.ts), so the output cannot depend on where it ran.
 import { formatCsvRows } from '../lib/csv.ts';
 import type { FrameHit, Lang, Lexicon } from '../lib/types.ts';
+import { readDocumentText, type TextSource } from '../ingest/read.ts';
 import { addHits, createTally } from '../count/tally.ts';
 import { summarizeHits, type HitPartial } from '../report/hits.ts';
 import { createStanceAnnotator, cueMatchesOnce, findMoves, type CueLexicon, type Move } from '../stance/index.ts';
@@ -15,6 +16,8 @@ import { createTagger } from './tagger.ts';
 
 export interface TagJob {
   text: string;
+  /** Where to read the text instead (then `text` is empty): reading it here spares the main thread. */
+  source?: TextSource;
   docId: string;
   lang: Lang;
   textHash: string;
@@ -48,7 +51,8 @@ export interface PieceTaggerSetup {
 export function createPieceTagger({ lexicon, cues, cacheDir }: PieceTaggerSetup): (job: TagJob) => Promise<TaggedPiece> {
   const tag = createTagger(lexicon, createStanceAnnotator(cues));
   const frameIndex = new Map(lexicon.frames.map((f, i) => [f.frame, i]));
-  return async ({ text, docId, lang, textHash, segment }) => {
+  return async ({ text: given, source, docId, lang, textHash, segment }) => {
+    const text = source ? readDocumentText(source) : given;
     let tokens = readCached(cacheDir, docId, textHash, tokenizerId(lang));
     const cached = tokens !== undefined;
     if (!tokens) {

@@ -4,7 +4,7 @@
 // machinery; the tag stage uses it to run tokenizing, matching and stance together in its workers.
 import type { Context } from '../lib/context.ts';
 import type { Document, TokenizedDocument } from '../lib/types.ts';
-import { loadDocument, type CorpusEntry, type CorpusIndex } from '../ingest/read.ts';
+import { loadDocument, textSource, type CorpusEntry, type CorpusIndex, type TextSource } from '../ingest/read.ts';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,6 +47,11 @@ export interface Piece {
   /** The corpus index's entry of the document. */
   entry: CorpusEntry;
   segment?: Segment;
+  /**
+   * Set when the text is left to whoever processes the piece (a worker reads, decodes and checks it):
+   * `doc.text` is then empty.
+   */
+  source?: TextSource;
 }
 
 async function tokenizeHere(cacheDir: string, doc: Document): Promise<TokenizedDocument> {
@@ -67,10 +72,18 @@ export function uncachedChars(corpus: CorpusIndex, cache: string): number {
   return n;
 }
 
-/** The pieces of the corpus in order: very long UTF-8 texts (segmentation.from) come as segments. */
-function* pieces(corpus: CorpusIndex, segmented: boolean): Generator<Piece> {
+/**
+ * The pieces of the corpus in order: very long UTF-8 texts (segmentation.from) come as segments. With
+ * `lazy`, the texts of whole documents of a folder corpus are not read here (see Piece.source).
+ */
+function* pieces(corpus: CorpusIndex, segmented: boolean, lazy: boolean): Generator<Piece> {
   for (const entry of corpus.entries) {
-    if (!segmented || corpus.inlineTexts || entry.encoding || entry.chars < segmentation.from) {
+    const single = !segmented || corpus.inlineTexts || entry.encoding || entry.chars < segmentation.from;
+    if (single && lazy && !corpus.inlineTexts) {
+      yield { doc: { meta: entry.meta, text: '', textHash: entry.textHash, encoding: entry.decodedAs }, entry, source: textSource(corpus, entry) };
+      continue;
+    }
+    if (single) {
       yield { doc: loadDocument(corpus, entry), entry };
       continue;
     }
@@ -91,7 +104,7 @@ function* pieces(corpus: CorpusIndex, segmented: boolean): Generator<Piece> {
  * `start(piece)` for every piece of the corpus, at most `inFlight` at a time, yielded in corpus order
  * whatever order they finish in. `close` runs at the end, also when the caller stops early or fails.
  */
-export async function* processCorpus<R>(corpus: CorpusIndex, segmented: boolean, inFlight: number, start: (p: Piece) => Promise<R>, close?: () => Promise<void>): AsyncGenerator<{ piece: Piece; result: R }> {
+export async function* processCorpus<R>(corpus: CorpusIndex, segmented: boolean, inFlight: number, start: (p: Piece) => Promise<R>, close?: () => Promise<void>, lazy = false): AsyncGenerator<{ piece: Piece; result: R }> {
   const queue: { piece: Piece; result: Promise<R> }[] = [];
   // A rejected promise waiting in the queue must not be reported as unhandled before its turn comes.
   const started = (piece: Piece) => {
@@ -100,7 +113,7 @@ export async function* processCorpus<R>(corpus: CorpusIndex, segmented: boolean,
     return { piece, result };
   };
   try {
-    for (const piece of pieces(corpus, segmented)) {
+    for (const piece of pieces(corpus, segmented, lazy)) {
       queue.push(started(piece));
       while (queue.length >= inFlight) {
         const head = queue.shift()!;
