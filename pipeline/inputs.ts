@@ -18,7 +18,7 @@ export interface Inputs {
 }
 
 export function loadInputs(ctx: Context, need: { lexicon: boolean }): Inputs {
-  const corpus = readCorpusIndex(ctx.options.corpus, (total) => createProgress(ctx, 'ingest', total));
+  const corpus = readCorpusIndex(ctx.options.corpus, (total) => createProgress(ctx, 'ingest', total), ctx.options.cache);
   const diagnostics: Diagnostic[] = [...corpus.diagnostics];
   let lexicon: LoadedLexicon | undefined;
   let cues: Inputs['cues'];

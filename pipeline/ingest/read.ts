@@ -13,6 +13,7 @@ import { extraColumns, REQUIRED_COLUMNS, validateMetadata } from './metadata.ts'
 import { csvRecords, jsonlRecords } from './single-file.ts';
 import { checkDuplicateFiles, displayPath, duplicateTexts, readRowText, warnUnlisted } from './texts.ts';
 import { EntryBuilder, EntryList, type CorpusEntry } from './entries.ts';
+import { openTextMemo } from './memo.ts';
 
 export { displayPath, EntryList, type CorpusEntry };
 
@@ -33,11 +34,15 @@ export interface CorpusIndex {
 /** Shows progress while texts are checked (a corpus of 100,000 files takes a while). */
 export type ProgressFactory = (total: number) => Progress;
 
-export function readCorpusIndex(corpusPath: string, progress?: ProgressFactory): CorpusIndex {
+/**
+ * `cacheDir`, when given, keeps what the check learned about each text of a folder corpus (memo.ts), so
+ * that a re-run reads only the texts that changed.
+ */
+export function readCorpusIndex(corpusPath: string, progress?: ProgressFactory, cacheDir?: string): CorpusIndex {
   if (!existsSync(corpusPath)) {
     return empty(corpusPath, 'folder', [diag(displayPath(corpusPath), undefined, 'error', 'corpus not found; expected a folder with metadata.csv and texts/, or a .csv/.jsonl file with a text column', 'corpus/not-found')]);
   }
-  if (statSync(corpusPath).isDirectory()) return readFolder(corpusPath, progress);
+  if (statSync(corpusPath).isDirectory()) return readFolder(corpusPath, progress, cacheDir);
   const ext = extname(corpusPath).toLowerCase();
   if (ext === '.jsonl' || ext === '.ndjson') return readSingleFile(corpusPath, 'jsonl');
   if (ext === '.csv' || ext === '.tsv') return readSingleFile(corpusPath, 'csv');
@@ -54,7 +59,7 @@ function missingMetadata(dir: string, shown: string): Diagnostic {
   return diag(shown, undefined, 'error', `metadata.csv is missing${hint}; expected one row per document with doc_id, source, source_type`, 'corpus/no-metadata');
 }
 
-function readFolder(dir: string, progress?: ProgressFactory): CorpusIndex {
+function readFolder(dir: string, progress?: ProgressFactory, cacheDir?: string): CorpusIndex {
   const metaPath = join(dir, 'metadata.csv');
   const shown = displayPath(metaPath);
   if (!existsSync(metaPath) || !statSync(metaPath).isFile()) return empty(dir, 'folder', [missingMetadata(dir, shown)]);
@@ -72,8 +77,9 @@ function readFolder(dir: string, progress?: ProgressFactory): CorpusIndex {
   const bar = progress?.(rows.length);
   const entries = new EntryBuilder();
   const duplicates = duplicateTexts(shown);
+  const memo = cacheDir === undefined ? undefined : openTextMemo(cacheDir, realDir);
   for (const row of rows) {
-    const entry = readRowText(dir, realDir, row, shown, diagnostics);
+    const entry = readRowText(dir, realDir, row, shown, diagnostics, memo);
     if (entry) {
       entries.add(entry);
       duplicates.see(entry);
@@ -81,6 +87,7 @@ function readFolder(dir: string, progress?: ProgressFactory): CorpusIndex {
     bar?.tick();
   }
   bar?.stop();
+  memo?.save();
   diagnostics.push(...duplicates.diagnostics, ...warnUnlisted(dir, new Set(rows.map((r) => r.file)), shown));
   index.entries = entries.done();
   sortDiagnostics(diagnostics);

@@ -2,7 +2,7 @@
 // folder (after following links), be a regular readable file and decode cleanly; each is hashed. Then
 // the folder-wide checks: a file listed twice, the same text under two doc_ids, files nobody listed.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { diag } from '../lib/diagnostics.ts';
 import { decodeText } from '../lib/encoding.ts';
@@ -10,6 +10,7 @@ import { sha256 } from '../lib/io.ts';
 import type { Diagnostic } from '../lib/types.ts';
 import type { MetaRow } from './metadata.ts';
 import type { CorpusEntry } from './entries.ts';
+import type { CheckedText, TextMemo } from './memo.ts';
 
 export type { CorpusEntry };
 
@@ -24,7 +25,7 @@ function inside(real: string, realDir: string): boolean {
 }
 
 /** Read and check one row's text; a problem becomes a diagnostic on the metadata line (or the text's). */
-export function readRowText(dir: string, realDir: string, row: MetaRow, shownMeta: string, diagnostics: Diagnostic[]): CorpusEntry | undefined {
+export function readRowText(dir: string, realDir: string, row: MetaRow, shownMeta: string, diagnostics: Diagnostic[], memo?: TextMemo): CorpusEntry | undefined {
   const full = join(dir, row.file);
   const err = (message: string, rule: string) => {
     diagnostics.push(diag(shownMeta, row.meta.line, 'error', message, rule));
@@ -37,14 +38,38 @@ export function readRowText(dir: string, realDir: string, row: MetaRow, shownMet
   }
   const real = realpathSync(full);
   if (!inside(real, realDir)) return err(`file \`${row.file}\` for ${id} resolves outside the corpus folder (a link to ${real}); expected a file inside it`, 'corpus/file-outside');
-  if (!statSync(real).isFile()) return err(`\`${row.file}\` for ${id} is not a regular file; expected a plain-text file`, 'corpus/missing-text');
+  const st = statSync(real);
+  if (!st.isFile()) return err(`\`${row.file}\` for ${id} is not a regular file; expected a plain-text file`, 'corpus/missing-text');
   const shown = displayPath(full);
   const empty = () => diagnostics.push(diag(shown, undefined, 'warning', `text of ${id} is empty; it counts with zero words`, 'corpus/empty-text'));
+  const known = memo && readable(real) ? memo.get(row.file, st, row.encoding) : undefined;
+  if (known) {
+    if (known.blank) empty();
+    memo!.set(row.file, st, row.encoding, known);
+    return { ...row, textHash: known.textHash, chars: known.chars, decodedAs: known.decodedAs };
+  }
+  const entry = checkText(real, row, shown, err, empty, diagnostics);
+  if (entry) memo?.set(row.file, st, row.encoding, { textHash: entry.textHash, chars: entry.chars, decodedAs: entry.decodedAs, blank: entry.blank });
+  return entry && { ...row, textHash: entry.textHash, chars: entry.chars, decodedAs: entry.decodedAs };
+}
+
+function readable(path: string): boolean {
+  try {
+    accessSync(path, constants.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Read, decode and hash one text. */
+function checkText(real: string, row: MetaRow, shown: string, err: (message: string, rule: string) => undefined, empty: () => void, diagnostics: Diagnostic[]): CheckedText | undefined {
+  const id = `doc_id \`${row.meta.docId}\``;
   // A big UTF-8 text is checked and hashed in pieces; anything unusual is read whole for its message.
   const streamed = !row.encoding && statSync(real).size >= STREAM_FROM ? hashUtf8Stream(real) : undefined;
   if (streamed) {
     if (streamed.blank) empty();
-    return { ...row, textHash: streamed.textHash, chars: streamed.chars, decodedAs: 'utf-8' };
+    return { textHash: streamed.textHash, chars: streamed.chars, decodedAs: 'utf-8', blank: streamed.blank };
   }
   let bytes: Buffer;
   try {
@@ -57,8 +82,9 @@ export function readRowText(dir: string, realDir: string, row: MetaRow, shownMet
     diagnostics.push(decoded.error);
     return undefined;
   }
-  if (decoded.text.trim() === '') empty();
-  return { ...row, textHash: sha256(decoded.text), chars: decoded.text.length, decodedAs: decoded.encoding };
+  const blank = decoded.text.trim() === '';
+  if (blank) empty();
+  return { textHash: sha256(decoded.text), chars: decoded.text.length, decodedAs: decoded.encoding, blank };
 }
 
 /** Texts from this size on are hashed in pieces rather than read whole. */
