@@ -12,7 +12,7 @@ import { USES, type Diagnostic, type Frame, type Use } from './lib/types.ts';
 import { readCsvRows } from './figures/csv-stream.ts';
 import { displayPath } from './ingest/read.ts';
 import { readLexicon } from './lexicon/read.ts';
-import { analyseGroups, comparisonRows, COMPARISON_COLUMNS, COUNTS_BY_DOC_COLUMNS, COUNTS_BY_GROUP_COLUMNS, countsByDocRows, countsByGroupRows } from './count/tables.ts';
+import { analyseGroups, comparisonRows, COMPARISON_COLUMNS, COUNTS_BY_DOC_COLUMNS, COUNTS_BY_GROUP_COLUMNS, countsByDocText, countsByGroupRows } from './count/tables.ts';
 import { createTally, TallyStore, USE_INDEX, type DocTally } from './count/tally.ts';
 import { checkGroupColumn, groupValue } from './03-tag.ts';
 
@@ -36,7 +36,7 @@ export async function writeCountTables(ctx: Context, session: OutputSession, sto
   const o = { frames, comparisonUses: uses, seed: ctx.options.seed, reps: ctx.options.reps, permutations: ctx.options.permutations };
   const byDoc = batched(session.stream('counts_by_doc.csv'));
   await byDoc.add(formatCsvHeader(COUNTS_BY_DOC_COLUMNS));
-  for (let d = 0; d < store.size; d++) await byDoc.add(formatCsvRows(countsByDocRows(store, frames, d, d + 1)));
+  for (let d = 0; d < store.size; d += 64) await byDoc.add(countsByDocText(store, frames, d, Math.min(store.size, d + 64)));
   await byDoc.flush();
   const results = analyseGroups(store, o);
   const byGroupCsv = formatCsvHeader(COUNTS_BY_GROUP_COLUMNS) + formatCsvRows(countsByGroupRows(results, frames));

@@ -1,7 +1,7 @@
 // From per-document tallies to the tidy tables: counts_by_doc, counts_by_group (with bootstrap intervals
 // over documents) and the securitizing-vs-grievance comparison (with a permutation test of each group
 // against the rest). Pure: tallies and options in, rows out; the seed makes every interval repeatable.
-import { fmt, type Cell } from '../lib/csv.ts';
+import { fmt, formatCsvRows, type Cell } from '../lib/csv.ts';
 import { USES, type Frame } from '../lib/types.ts';
 import { createRng, quantileSorted, type Rng } from './rng.ts';
 import { per1k, USE_ROWS, type TallyStore } from './tally.ts';
@@ -35,6 +35,34 @@ export function* countsByDocRows(store: TallyStore, frames: readonly Frame[], fr
     }
   }
 }
+
+/**
+ * counts_by_doc.csv text of documents from … to - 1: the same bytes as formatCsvRows(countsByDocRows(…)),
+ * written without a cell array per row — the table has a row per document × frame × use, 60 per document
+ * with the shipped lexicon, and is the largest output of a big run.
+ */
+export function countsByDocText(store: TallyStore, frames: readonly Frame[], from = 0, to = store.size): string {
+  const mid = frames.map((f) => USE_ROWS.map((u) => `,${formatCsvRows([[f.frame, f.family, u]]).slice(0, -1)},`));
+  const counts = new Int32Array(frames.length * USES.length);
+  let out = '';
+  for (let d = from; d < to; d++) {
+    store.countsOf(d, counts);
+    const prefix = formatCsvRows([[store.docIds[d], store.groupOf(d)]]).slice(0, -1);
+    const words = store.words[d];
+    const tail = `,${words},`;
+    const lines: string[] = [];
+    for (let f = 0; f < frames.length; f++) {
+      for (let u = 0; u < USE_ROWS.length; u++) {
+        const hits = u === 0 ? sumUses(counts, f) : counts[f * USES.length + u - 1];
+        lines.push(`${prefix}${mid[f][u]}${hits}${tail}${hits === 0 ? ZERO_RATE : fmt(per1k(hits, words))}`);
+      }
+    }
+    if (lines.length > 0) out += `${lines.join('\n')}\n`;
+  }
+  return out;
+}
+
+const ZERO_RATE = fmt(0);
 
 function sumUses(counts: Int32Array, f: number): number {
   let n = 0;

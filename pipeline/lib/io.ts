@@ -26,12 +26,26 @@ export function sha256File(path: string, block = 4 * 2 ** 20): string {
   return hash.digest('hex');
 }
 
+// Folders this thread has made: the token cache writes thousands of files into a few hundred folders.
+const madeDirs = new Set<string>();
+
 /** Write a file atomically: a temporary sibling, then rename. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  const dir = dirname(path);
+  if (!madeDirs.has(dir)) {
+    await mkdir(dir, { recursive: true });
+    madeDirs.add(dir);
+  }
   const tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
-    await writeFile(tmp, data);
+    try {
+      await writeFile(tmp, data);
+    } catch (e) {
+      // The folder was removed since it was made (a cache cleared during a run): make it again.
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      await mkdir(dir, { recursive: true });
+      await writeFile(tmp, data);
+    }
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });
