@@ -73,7 +73,7 @@ function readFolder(dir: string, progress?: ProgressFactory, cacheDir?: string):
   if (diagnostics.some((d) => d.rule === 'corpus/missing-column' || d.rule === 'corpus/empty')) return index;
   const { rows, diagnostics: rowDiags } = validateMetadata(table.records, shown, true);
   diagnostics.push(...rowDiags, ...checkDuplicateFiles(rows, shown));
-  const realDir = realpathSync(dir);
+  const realDir = realpathSync.native(dir);
   const bar = progress?.(rows.length);
   const entries = new EntryBuilder();
   const duplicates = duplicateTexts(shown);

@@ -32,11 +32,14 @@ export function readRowText(dir: string, realDir: string, row: MetaRow, shownMet
     return undefined;
   };
   const id = `doc_id \`${row.meta.docId}\``;
-  if (!existsSync(full)) {
+  // One call resolves the links and says whether the file is there (the native call: no lstat per folder).
+  let real: string;
+  try {
+    real = realpathSync.native(full);
+  } catch {
     const dangling = lstatExists(full) ? ' (a link whose target does not exist)' : '';
     return err(`no text file \`${row.file}\` for ${id}${dangling}; expected it inside the corpus folder`, 'corpus/missing-text');
   }
-  const real = realpathSync(full);
   if (!inside(real, realDir)) return err(`file \`${row.file}\` for ${id} resolves outside the corpus folder (a link to ${real}); expected a file inside it`, 'corpus/file-outside');
   const st = statSync(real);
   if (!st.isFile()) return err(`\`${row.file}\` for ${id} is not a regular file; expected a plain-text file`, 'corpus/missing-text');
