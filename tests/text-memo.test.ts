@@ -43,6 +43,16 @@ describe('the memo of checked texts', () => {
     expect(hashes(dir, cache).find(([id]) => id === 'b')?.[1]).toBe(sha256('Critics pointed to fuel prices and corruption.'));
   });
 
+  test('a damaged memo line is ignored: that text is read', () => {
+    const dir = corpus();
+    const cache = tempDir();
+    const first = hashes(dir, cache);
+    const memo = join(cache, 'texts', readdirSync(join(cache, 'texts'))[0]);
+    const lines = readFileSync(memo, 'utf8').split('\n');
+    writeFileSync(memo, [lines[0], `${lines[1].slice(0, lines[1].indexOf('\t'))}\t["abc`, lines[2].replace(/"[0-9a-f]{64}"/, '"not a hash"'), ...lines.slice(3)].join('\n'));
+    expect(hashes(dir, cache)).toEqual(first);
+  });
+
   test('a wrong remembered hash is used by the check but stops the run when the text is read', async () => {
     const dir = corpus();
     const cache = tempDir();

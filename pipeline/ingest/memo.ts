@@ -47,8 +47,14 @@ export function openTextMemo(cacheDir: string, realDir: string): TextMemo {
     get(file, st, encoding) {
       const facts = known.get(identity(file, st, encoding));
       if (facts === undefined) return undefined;
-      const [textHash, chars, decodedAs, blank] = JSON.parse(facts) as [string, number, string, number];
-      return { textHash, chars, decodedAs, blank: blank === 1 };
+      try {
+        const [textHash, chars, decodedAs, blank] = JSON.parse(facts) as [unknown, unknown, unknown, unknown];
+        if (typeof textHash !== 'string' || !/^[0-9a-f]{64}$/.test(textHash) || typeof chars !== 'number' || typeof decodedAs !== 'string') return undefined;
+        return { textHash, chars, decodedAs, blank: blank === 1 };
+      } catch {
+        // A damaged line: the text is simply read.
+        return undefined;
+      }
     },
     set(file, st, encoding, c) {
       seen.push(`${identity(file, st, encoding)}\t${JSON.stringify([c.textHash, c.chars, c.decodedAs, c.blank ? 1 : 0])}`);
