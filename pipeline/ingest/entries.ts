@@ -16,7 +16,12 @@ export interface CorpusEntry extends MetaRow {
 /** Distinct strings, each stored once, by id. */
 class Pool {
   readonly values: string[] = [];
-  private readonly ids = new Map<string, number>();
+  private ids = new Map<string, number>();
+
+  /** No more values: the lookup table is dropped (for a doc_id column it is as large as the values). */
+  seal(): void {
+    this.ids = new Map();
+  }
 
   id(s: string): number {
     let id = this.ids.get(s);
@@ -197,6 +202,7 @@ export class EntryBuilder {
   /** The list in doc_id order. */
   done(): EntryList {
     const s = this.store;
+    for (const c of [...s.columns.values(), s.lang, s.file, s.encoding, s.decodedAs]) c.pool.seal();
     const ids = s.columns.get('doc_id');
     const docId = (r: number) => ids?.get(r) ?? '';
     const order = Int32Array.from({ length: s.size }, (_, r) => r).sort((a, b) => {
