@@ -106,7 +106,10 @@ async function* tagPieces(ctx: Context, corpus: CorpusIndex, lexicon: Lexicon, c
     const job = { text: doc.text, source, docId: doc.meta.docId, lang: doc.meta.lang, textHash: doc.textHash, segment: segment !== undefined };
     return here ? here(job) : pool!.run(job);
   };
-  for await (const { piece, result } of processCorpus(corpus, true, Math.max(2, workers * 4), start, async () => pool?.close(), true)) {
+  // Results are taken in corpus order, so a long document holds back the ones after it: with 16 pieces
+  // per worker in flight the other worker keeps busy meanwhile. The texts are read by the workers, so a
+  // piece in flight costs this thread little more than its result.
+  for await (const { piece, result } of processCorpus(corpus, true, Math.max(2, workers * 16), start, async () => pool?.close(), true)) {
     yield { ...piece, tagged: result };
   }
 }

@@ -100,9 +100,13 @@ function* pieces(corpus: CorpusIndex, segmented: boolean, lazy: boolean): Genera
   }
 }
 
+/** At most this much text held by pieces in flight (segments of very long texts are 1 M characters each). */
+export const IN_FLIGHT_CHARS = 8_000_000;
+
 /**
- * `start(piece)` for every piece of the corpus, at most `inFlight` at a time, yielded in corpus order
- * whatever order they finish in. `close` runs at the end, also when the caller stops early or fails.
+ * `start(piece)` for every piece of the corpus, at most `inFlight` at a time (and no more than
+ * IN_FLIGHT_CHARS of text loaded here), yielded in corpus order whatever order they finish in. `close`
+ * runs at the end, also when the caller stops early or fails.
  */
 export async function* processCorpus<R>(corpus: CorpusIndex, segmented: boolean, inFlight: number, start: (p: Piece) => Promise<R>, close?: () => Promise<void>, lazy = false): AsyncGenerator<{ piece: Piece; result: R }> {
   const queue: { piece: Piece; result: Promise<R> }[] = [];
@@ -112,11 +116,14 @@ export async function* processCorpus<R>(corpus: CorpusIndex, segmented: boolean,
     result.catch(() => undefined);
     return { piece, result };
   };
+  let chars = 0;
   try {
     for (const piece of pieces(corpus, segmented, lazy)) {
       queue.push(started(piece));
-      while (queue.length >= inFlight) {
+      chars += piece.doc.text.length;
+      while (queue.length >= inFlight || (chars > IN_FLIGHT_CHARS && queue.length > 1)) {
         const head = queue.shift()!;
+        chars -= head.piece.doc.text.length;
         yield { piece: head.piece, result: await head.result };
       }
     }
