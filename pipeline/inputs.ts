@@ -34,6 +34,9 @@ export function loadInputs(ctx: Context, need: { lexicon: boolean }): Inputs {
     }
   }
   failOnErrors(diagnostics, ctx.options.strict);
+  // Kept only now: a command that stops on its inputs writes nothing, not even into the cache.
+  corpus.memo?.save();
+  corpus.memo = undefined;
   const warnings = sortDiagnostics(diagnostics.filter((d) => d.severity === 'warning'));
   for (const w of warnings) ctx.stderr.write(`${formatDiagnostic(w)}\n`);
   return { corpus, lexicon, cues, warnings };

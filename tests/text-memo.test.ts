@@ -18,8 +18,14 @@ function corpus(): string {
   });
 }
 
-const hashes = (dir: string, cache?: string) => readCorpusIndex(dir, undefined, cache).entries.map((e) => [e.meta.docId, e.textHash, e.chars]);
-const rules = (dir: string, cache?: string) => readCorpusIndex(dir, undefined, cache).diagnostics.map((d) => d.rule);
+/** Check the corpus, and keep the memo as a command does once its inputs are accepted. */
+function check(dir: string, cache?: string) {
+  const index = readCorpusIndex(dir, undefined, cache);
+  index.memo?.save();
+  return index;
+}
+const hashes = (dir: string, cache?: string) => check(dir, cache).entries.map((e) => [e.meta.docId, e.textHash, e.chars]);
+const rules = (dir: string, cache?: string) => check(dir, cache).diagnostics.map((d) => d.rule);
 
 describe('the memo of checked texts', () => {
   test('a re-run with the memo gives the same index and the same warnings as a check without it', () => {
@@ -41,6 +47,14 @@ describe('the memo of checked texts', () => {
     hashes(dir, cache);
     writeFileSync(join(dir, 'texts/b.txt'), 'Critics pointed to fuel prices and corruption.');
     expect(hashes(dir, cache).find(([id]) => id === 'b')?.[1]).toBe(sha256('Critics pointed to fuel prices and corruption.'));
+  });
+
+  test('a command that stops on its inputs keeps no memo', async () => {
+    const dir = writeTree({ 'metadata.csv': 'doc_id,source,source_type\na,S,media\nb,S,media\n', 'texts/a.txt': TEXTS.a });
+    const cache = tempDir();
+    const r = await runCli(['run', '--corpus', dir, '--out', join(tempDir(), 'out'), '--cache', cache, '--no-progress', '--quiet']);
+    expect(r.code).toBe(1);
+    expect(readdirSync(cache)).toEqual([]);
   });
 
   test('a damaged memo line is ignored: that text is read', () => {

@@ -13,7 +13,7 @@ import { extraColumns, REQUIRED_COLUMNS, validateMetadata } from './metadata.ts'
 import { csvRecords, jsonlRecords } from './single-file.ts';
 import { checkDuplicateFiles, displayPath, duplicateTexts, readRowText, warnUnlisted } from './texts.ts';
 import { EntryBuilder, EntryList, type CorpusEntry } from './entries.ts';
-import { openTextMemo } from './memo.ts';
+import { openTextMemo, type TextMemo } from './memo.ts';
 
 export { displayPath, EntryList, type CorpusEntry };
 
@@ -29,6 +29,8 @@ export interface CorpusIndex {
   diagnostics: Diagnostic[];
   /** Texts of single-file corpora, by doc_id. */
   inlineTexts?: Map<string, string>;
+  /** What the check learned about the texts, to keep for the next check once the inputs are accepted. */
+  memo?: TextMemo;
 }
 
 /** Shows progress while texts are checked (a corpus of 100,000 files takes a while). */
@@ -87,7 +89,7 @@ function readFolder(dir: string, progress?: ProgressFactory, cacheDir?: string):
     bar?.tick();
   }
   bar?.stop();
-  memo?.save();
+  index.memo = memo;
   diagnostics.push(...duplicates.diagnostics, ...warnUnlisted(dir, new Set(rows.map((r) => r.file)), shown));
   index.entries = entries.done();
   sortDiagnostics(diagnostics);
