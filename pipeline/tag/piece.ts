@@ -11,7 +11,7 @@ import { summarizeHits, type HitPartial } from '../report/hits.ts';
 import { createStanceAnnotator, cueMatchesOnce, findMoves, type CueLexicon, type Move } from '../stance/index.ts';
 import { readCached, writeCached } from '../tokenize/cache.ts';
 import { tokenizeDocument, tokenizerId } from '../tokenize/index.ts';
-import { countsOf, hitRow, moveRow, type DocCounts } from './rows.ts';
+import { countsOf, hitRowsText, moveRow, type DocCounts } from './rows.ts';
 import { createTagger } from './tagger.ts';
 
 export interface TagJob {
@@ -74,5 +74,5 @@ export function createPieceTagger({ lexicon, cues, cacheDir }: PieceTaggerSetup)
 
 /** The hits.csv and moves.csv rows of a document's (or a shifted segment's) hits and moves. */
 export function formatRows(hits: readonly FrameHit[], moves: readonly Move[], lexicon: Lexicon): { hits: string; moves: string } {
-  return { hits: formatCsvRows(hits.map((h) => hitRow(h, lexicon.patterns[h.patternId]))), moves: formatCsvRows(moves.map(moveRow)) };
+  return { hits: hitRowsText(hits, lexicon.patterns), moves: formatCsvRows(moves.map(moveRow)) };
 }
