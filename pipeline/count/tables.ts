@@ -72,15 +72,15 @@ function sumUses(counts: Int32Array, f: number): number {
 
 /** The documents of each group (indices into the store, in corpus order), groups sorted by name. */
 export function groupTallies(store: TallyStore): Map<string, Int32Array> {
-  const sizes = new Int32Array(store.groupNames.length);
+  const sizes = new Int32Array(store.groups.values.length);
   for (let d = 0; d < store.size; d++) sizes[store.group[d]]++;
   const members = Array.from(sizes, (n) => new Int32Array(n));
-  const filled = new Int32Array(store.groupNames.length);
+  const filled = new Int32Array(store.groups.values.length);
   for (let d = 0; d < store.size; d++) {
     const g = store.group[d];
     members[g][filled[g]++] = d;
   }
-  const order = store.groupNames.map((name, g) => [name, g] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const order = store.groups.values.map((name, g) => [name, g] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return new Map(order.map(([name, g]) => [name, members[g]]));
 }
 

@@ -2,6 +2,7 @@
 // (DocTally) and then stored in a TallyStore, which keeps every document of the corpus in a few typed
 // arrays — words, moves, group and language ids, and the non-zero cells — so that a corpus of millions
 // of documents costs tens of bytes per document, and the bootstrap reads memory in order.
+import { grow, Pool } from '../lib/columns.ts';
 import { USES, type Family, type Frame, type FrameHit, type Use } from '../lib/types.ts';
 
 export interface DocTally {
@@ -27,32 +28,8 @@ export function addHits(t: DocTally, hits: readonly Pick<FrameHit, 'frame' | 'us
   for (const h of hits) t.counts[frameIndex.get(h.frame)! * USES.length + USE_INDEX.get(h.use)!]++;
 }
 
-/** Hits of one frame counted over a set of uses. */
-export function frameHits(t: DocTally, f: number, uses: readonly number[]): number {
-  let n = 0;
-  for (const u of uses) n += t.counts[f * USES.length + u];
-  return n;
-}
-
-/** Hits of every frame in a family, over a set of uses. */
-export function familyHits(t: DocTally, frames: readonly Frame[], family: Family, uses: readonly number[]): number {
-  let n = 0;
-  frames.forEach((fr, f) => {
-    if (fr.family === family) n += frameHits(t, f, uses);
-  });
-  return n;
-}
-
 export function per1k(hits: number, words: number): number {
   return words > 0 ? (1000 * hits) / words : hits === 0 ? 0 : NaN;
-}
-
-/** A growable column of numbers. */
-function grow<T extends Int32Array | Float64Array | Uint16Array>(a: T, need: number): T {
-  if (need <= a.length) return a;
-  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
-  b.set(a);
-  return b;
 }
 
 /**
@@ -66,11 +43,9 @@ export class TallyStore {
   readonly frameCount: number;
   size = 0;
   readonly docIds: string[] = [];
-  /** Names of the groups and languages, by id (in order of first appearance). */
-  readonly groupNames: string[] = [];
-  readonly langNames: string[] = [];
-  private readonly groupIds = new Map<string, number>();
-  private readonly langIds = new Map<string, number>();
+  /** The groups and languages, numbered in order of first appearance. */
+  readonly groups = new Pool();
+  readonly langs = new Pool();
   group = new Int32Array(1024);
   lang = new Uint16Array(1024);
   words = new Float64Array(1024);
@@ -91,8 +66,8 @@ export class TallyStore {
     this.moves = grow(this.moves, this.size);
     this.cellStart = grow(this.cellStart, this.size + 1);
     this.docIds.push(t.docId);
-    this.group[d] = idOf(this.groupIds, this.groupNames, t.group);
-    this.lang[d] = idOf(this.langIds, this.langNames, t.lang);
+    this.group[d] = this.groups.id(t.group);
+    this.lang[d] = this.langs.id(t.lang);
     this.words[d] = t.words;
     this.moves[d] = t.moves;
     let k = this.cellStart[d];
@@ -108,11 +83,11 @@ export class TallyStore {
   }
 
   groupOf(d: number): string {
-    return this.groupNames[this.group[d]];
+    return this.groups.values[this.group[d]];
   }
 
   langOf(d: number): string {
-    return this.langNames[this.lang[d]];
+    return this.langs.values[this.lang[d]];
   }
 
   /** Document d's hits per frame × use (USES layout, as in DocTally.counts), written into `into`. */
@@ -135,15 +110,6 @@ export class TallyStore {
     }
     return n;
   }
-}
-
-function idOf(ids: Map<string, number>, names: string[], name: string): number {
-  let id = ids.get(name);
-  if (id === undefined) {
-    ids.set(name, (id = names.length));
-    names.push(name);
-  }
-  return id;
 }
 
 /** A store holding the given tallies, in order. */

@@ -5,32 +5,13 @@
 import { normalize } from 'node:path';
 import type { DocumentMeta, Lang } from '../lib/types.ts';
 import type { MetaRow } from './metadata.ts';
+import { grow, Pool } from '../lib/columns.ts';
 
 export interface CorpusEntry extends MetaRow {
   textHash: string;
   chars: number;
   /** Decoded encoding actually used. */
   decodedAs: string;
-}
-
-/** Distinct strings, each stored once, by id. */
-class Pool {
-  readonly values: string[] = [];
-  private ids = new Map<string, number>();
-
-  /** No more values: the lookup table is dropped (for a doc_id column it is as large as the values). */
-  seal(): void {
-    this.ids = new Map();
-  }
-
-  id(s: string): number {
-    let id = this.ids.get(s);
-    if (id === undefined) {
-      this.ids.set(s, (id = this.values.length));
-      this.values.push(s);
-    }
-    return id;
-  }
 }
 
 /** A column of ids into a pool; absent values (a row without the column) are -1. */
@@ -44,7 +25,7 @@ class Column {
   }
 
   set(row: number, value: string | undefined): void {
-    if (row >= this.ids.length) this.ids = grown(this.ids, row + 1);
+    this.ids = grow(this.ids, row + 1);
     this.ids[row] = value === undefined ? -1 : this.pool.id(value);
   }
 
@@ -52,12 +33,6 @@ class Column {
     const id = this.ids[row];
     return id < 0 ? undefined : this.pool.values[id];
   }
-}
-
-function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, need: number): T {
-  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
-  b.set(a);
-  return b;
 }
 
 /** The columns shared by an index and every list filtered from it. */
@@ -189,11 +164,9 @@ export class EntryBuilder {
     s.file.set(r, s.inline || e.file !== defaultFile(e.meta.docId) ? e.file : undefined);
     s.encoding.set(r, e.encoding);
     s.decodedAs.set(r, e.decodedAs);
-    if (r >= s.line.length) {
-      s.line = grown(s.line, r + 1);
-      s.chars = grown(s.chars, r + 1);
-      s.hash = grown(s.hash, 32 * (r + 1));
-    }
+    s.line = grow(s.line, r + 1);
+    s.chars = grow(s.chars, r + 1);
+    s.hash = grow(s.hash, 32 * (r + 1));
     s.line[r] = e.meta.line;
     s.chars[r] = e.chars;
     s.hash.set(Buffer.from(e.textHash, 'hex'), 32 * r);
